@@ -1,0 +1,187 @@
+// One page of a VerseReel: the Arabic (revealed right to left), an ornament,
+// the translation and the reference, centred in the platform-safe region.
+// It checks its own layout after it is drawn and stops the render with a
+// clear error if any block overflowed, so clipped text can never ship.
+import React, { useLayoutEffect, useRef } from 'react';
+import { cancelRender, Easing, interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
+import { WordReveal } from '../text/WordReveal';
+import { fontStack } from '../fonts';
+import { TextLayoutError, type Page } from '../layout/paginate';
+import type { Passage } from '../quran';
+import type { VerseReelLayout } from './layout';
+import type { VerseReelProps } from './schema';
+
+const ease = Easing.bezier(0.33, 0, 0.2, 1);
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+const toArabicDigits = (n: number) => String(n).replace(/\d/g, (d) => ARABIC_DIGITS[Number(d)]!);
+
+export interface VersePageProps {
+  page: Page;
+  pageIndex: number;
+  durationInFrames: number;
+  isLast: boolean;
+  passage: Passage;
+  layout: VerseReelLayout;
+  props: Pick<VerseReelProps, 'textColor' | 'accentColor' | 'textAnimation'>;
+}
+
+export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationInFrames, isLast, passage, layout, props }) => {
+  const frame = useCurrentFrame();
+  const { fps } = useVideoConfig();
+  const arabicRef = useRef<HTMLDivElement>(null);
+  const translationRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const check = (el: HTMLDivElement | null, field: string, lines: number, linePx: number) => {
+      if (!el) return;
+      const allowed = lines * linePx + 2;
+      if (el.offsetHeight > allowed || el.scrollWidth > el.clientWidth + 2) {
+        cancelRender(
+          new TextLayoutError(
+            field,
+            `page ${pageIndex + 1} (ayah ${page.ayah}) overflows its box: ${el.offsetHeight}px tall for ${Math.round(allowed)}px allowed`,
+          ),
+        );
+      }
+    };
+    check(arabicRef.current, 'arabicScale', layout.arabic.maxLines, layout.arabic.fontSize * layout.arabic.lineHeight);
+    if (layout.translation) {
+      check(translationRef.current, 'translationScale', layout.translation.maxLines, layout.translation.fontSize * layout.translation.lineHeight);
+    }
+  }, [layout, page, pageIndex]);
+
+  const words = page.arabicWords.length;
+  const stagger = Math.max(3, Math.min(Math.round(0.32 * fps), Math.round((1.8 * fps) / Math.max(1, words))));
+  const wordDuration = Math.round(0.7 * fps);
+  const revealEnd = props.textAnimation === 'word-by-word' ? (words - 1) * stagger + wordDuration : Math.round(1 * fps);
+  const blockIn = interpolate(frame, [0, Math.round(1 * fps)], [0, 1], { extrapolateLeft: 'clamp', extrapolateRight: 'clamp', easing: ease });
+  const translationIn = interpolate(frame, [revealEnd * 0.6, revealEnd * 0.6 + 0.9 * fps], [0, 1], {
+    extrapolateLeft: 'clamp',
+    extrapolateRight: 'clamp',
+    easing: ease,
+  });
+  const exitFrames = Math.round(0.6 * fps);
+  const out = isLast
+    ? 1
+    : interpolate(frame, [durationInFrames - exitFrames, durationInFrames - 1], [1, 0], {
+        extrapolateLeft: 'clamp',
+        extrapolateRight: 'clamp',
+        easing: ease,
+      });
+
+  const arabicStyle: React.CSSProperties = {
+    width: layout.arabic.width,
+    fontFamily: fontStack.quran,
+    fontSize: layout.arabic.fontSize,
+    lineHeight: layout.arabic.lineHeight,
+    textAlign: 'center',
+    textWrap: 'balance',
+    color: props.textColor,
+    textShadow: '0 1px 3px rgba(0,0,0,0.45)',
+  };
+  const endOfAyah =
+    page.part === page.parts ? (
+      <span style={{ color: props.accentColor, opacity: blockIn, whiteSpace: 'nowrap' }}>
+        {' '}
+        {'\u06DD'}
+        {toArabicDigits(page.ayah)}
+      </span>
+    ) : null;
+
+  const blockMotion: React.CSSProperties =
+    props.textAnimation === 'rise'
+      ? { opacity: blockIn, transform: `translateY(${(1 - blockIn) * 0.5}em)` }
+      : props.textAnimation === 'fade'
+        ? { opacity: blockIn }
+        : {};
+
+  const reference = passage.range.from === passage.range.to ? passage.label : `${passage.surah.number}:${page.ayah}`;
+
+  return (
+    <div
+      style={{
+        position: 'absolute',
+        left: layout.region.left,
+        top: layout.region.top,
+        width: layout.region.width,
+        height: layout.region.height,
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        opacity: out,
+        filter: out < 1 ? `blur(${((1 - out) * 6).toFixed(2)}px)` : undefined,
+      }}
+    >
+      <div ref={arabicRef} style={{ ...arabicStyle, ...blockMotion }} lang="ar" dir="rtl">
+        {props.textAnimation === 'word-by-word' ? (
+          <WordReveal words={page.arabicWords} frame={frame} stagger={stagger} wordDuration={wordDuration} dir="rtl" trailing={endOfAyah} />
+        ) : (
+          <>
+            {page.arabicWords.join(' ')}
+            {endOfAyah}
+          </>
+        )}
+      </div>
+      {layout.translation ? (
+        <>
+          <div
+            style={{
+              height: layout.dividerHeight,
+              display: 'flex',
+              alignItems: 'center',
+              gap: layout.dividerHeight * 0.35,
+              opacity: translationIn * 0.85,
+              color: props.accentColor,
+            }}
+          >
+            <div style={{ width: layout.dividerHeight * 1.6 * translationIn, height: 1.5, background: `linear-gradient(90deg, transparent, ${props.accentColor})` }} />
+            <span style={{ fontSize: layout.dividerHeight * 0.42, lineHeight: 1 }}>✦</span>
+            <div style={{ width: layout.dividerHeight * 1.6 * translationIn, height: 1.5, background: `linear-gradient(270deg, transparent, ${props.accentColor})` }} />
+          </div>
+          <div
+            ref={translationRef}
+            lang={passage.translation}
+            style={{
+              width: layout.translation.width,
+              fontFamily: fontStack.serif,
+              fontStyle: 'italic',
+              fontWeight: 500,
+              fontSize: layout.translation.fontSize,
+              lineHeight: layout.translation.lineHeight,
+              textAlign: 'center',
+              textWrap: 'balance',
+              color: props.textColor,
+              opacity: translationIn * 0.92,
+              transform: `translateY(${(1 - translationIn) * 12}px)`,
+              textShadow: '0 1px 3px rgba(0,0,0,0.45)',
+            }}
+          >
+            {page.translation}
+          </div>
+        </>
+      ) : null}
+      <div
+        style={{
+          marginTop: layout.label.height - layout.label.fontSize * 1.6,
+          height: layout.label.fontSize * 1.6,
+          display: 'flex',
+          alignItems: 'center',
+          gap: layout.label.fontSize * 0.7,
+          fontSize: layout.label.fontSize,
+          color: props.accentColor,
+          opacity: translationIn * 0.8,
+          whiteSpace: 'nowrap',
+        }}
+      >
+        <span style={{ fontFamily: fontStack.arabic, fontSize: layout.label.fontSize * 1.25 }} dir="rtl" lang="ar">
+          سورة {passage.surah.nameArabic}
+        </span>
+        <span style={{ opacity: 0.6 }}>·</span>
+        <span style={{ fontFamily: fontStack.titling, letterSpacing: '0.14em' }}>
+          {passage.surah.nameTransliterated} {reference}
+        </span>
+      </div>
+    </div>
+  );
+};

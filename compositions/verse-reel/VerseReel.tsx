@@ -1,0 +1,108 @@
+// VerseReel: a Qur'an verse over a procedural cinematic sky, graded, with
+// grain and vignette, the Arabic revealed word by word with its translation
+// and reference, and ambience or music under an optional recitation.
+// The text comes only from the bundled canonical data via props.reference.
+import React, { useEffect, useMemo, useState } from 'react';
+import { AbsoluteFill, cancelRender, continueRender, delayRender, interpolate, Sequence, useCurrentFrame, useVideoConfig, Audio } from 'remotion';
+import { SCENES } from '../backgrounds/scenes';
+import { drawScrim, drawSky } from '../backgrounds/sky';
+import { CanvasLayer } from '../effects/CanvasLayer';
+import { drawGrain } from '../effects/grain';
+import { drawVignette } from '../effects/vignette';
+import { combineGrades, gradeColor, gradeToMatrix } from '../effects/grade';
+import { BackgroundAudio } from '../audio/BackgroundAudio';
+import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
+import { mediaSrc } from './media';
+import { prepareVerseReel, type PreparedVerseReel } from './prepare';
+import { INTRO_SEC, pageTimings, pageWeights } from './timeline';
+import { VersePage } from './VersePage';
+import type { VerseReelProps } from './schema';
+
+function usePrepared(props: VerseReelProps, width: number, height: number): PreparedVerseReel | null {
+  const [prepared, setPrepared] = useState<PreparedVerseReel | null>(null);
+  const [handle] = useState(() => delayRender('Preparing verse text and layout'));
+  useEffect(() => {
+    let live = true;
+    prepareVerseReel(props, width, height)
+      .then((result) => {
+        if (!live) return;
+        setPrepared(result);
+        continueRender(handle);
+      })
+      .catch((error: unknown) => cancelRender(error));
+    return () => {
+      live = false;
+    };
+  }, [props, width, height, handle]);
+  return prepared;
+}
+
+export const VerseReel: React.FC<VerseReelProps> = (props) => {
+  const frame = useCurrentFrame();
+  const { width, height, fps, durationInFrames } = useVideoConfig();
+  const prepared = usePrepared(props, width, height);
+  const scene = SCENES[props.scene];
+  const matrix = useMemo(() => gradeToMatrix(combineGrades(scene.grade, props.gradeAdjust)), [scene, props.gradeAdjust]);
+
+  const timings = prepared
+    ? pageTimings(pageWeights(prepared.pages, props.pace, props.recitation !== ''), fps, durationInFrames)
+    : [];
+  const fade = interpolate(
+    frame,
+    [0, Math.round(0.9 * fps), durationInFrames - Math.round(1.4 * fps), durationInFrames - 1],
+    [1, 0, 0, 1],
+    { extrapolateLeft: 'clamp', extrapolateRight: 'clamp' },
+  );
+  const textColors = {
+    textColor: gradeColor(props.textColor, matrix),
+    accentColor: gradeColor(props.accentColor, matrix),
+    textAnimation: props.textAnimation,
+  };
+
+  const draw = (ctx: CanvasRenderingContext2D, w: number, h: number) => {
+    drawSky(ctx, w, h, scene, matrix, props.seed, { t: frame / fps, progress: frame / Math.max(1, durationInFrames - 1) });
+    if (prepared) {
+      const { region } = prepared.layout;
+      const k = w / width;
+      drawScrim(ctx, { cx: (region.left + region.width / 2) * k, cy: (region.top + region.height / 2) * k, rx: region.width * 0.75 * k, ry: region.height * 0.5 * k }, 0.38);
+    }
+    drawVignette(ctx, w, h, props.vignette);
+    drawGrain(ctx, w, h, props.grain, props.seed, frame);
+  };
+
+  return (
+    <AbsoluteFill style={{ backgroundColor: '#000' }}>
+      <CanvasLayer draw={draw} />
+      {prepared
+        ? prepared.pages.map((page, i) => (
+            <Sequence key={i} from={timings[i]!.from} durationInFrames={timings[i]!.durationInFrames} layout="none" name={`Page ${i + 1} · ayah ${page.ayah}`}>
+              <VersePage
+                page={page}
+                pageIndex={i}
+                durationInFrames={timings[i]!.durationInFrames}
+                isLast={i === prepared.pages.length - 1}
+                passage={prepared.passage}
+                layout={prepared.layout}
+                props={textColors}
+              />
+            </Sequence>
+          ))
+        : null}
+      {fade > 0 ? <AbsoluteFill style={{ backgroundColor: '#000', opacity: fade }} /> : null}
+      <BackgroundAudio
+        choice={props.backgroundAudio}
+        noInstrumentalMusic={props.noInstrumentalMusic}
+        volume={props.musicVolume}
+        ducked={props.recitation !== ''}
+      />
+      {props.recitation ? (
+        <Sequence from={Math.round(INTRO_SEC * fps)} layout="none" name="Recitation">
+          <Audio src={mediaSrc(props.recitation)} />
+        </Sequence>
+      ) : null}
+      {props.showSafeZones && prepared ? <SafeZoneOverlay aspect={prepared.layout.aspect} /> : null}
+    </AbsoluteFill>
+  );
+};
+
+export default VerseReel;

@@ -1,0 +1,63 @@
+// Everything VerseReel needs before it can draw a frame: the canonical
+// passage for the reference, the fonts, and the pages measured with those
+// fonts in this browser. Runs in calculateMetadata and in the component with
+// the same inputs, so both see the same pages; cached per input.
+import { measureText } from '@remotion/layout-utils';
+import { loadFonts, fontStack } from '../fonts';
+import { loadPassage, type Passage } from '../quran';
+import { paginate, type Page } from '../layout/paginate';
+import { verseReelLayout, type VerseReelLayout } from './layout';
+import type { VerseReelProps } from './schema';
+
+export interface PreparedVerseReel {
+  passage: Passage;
+  layout: VerseReelLayout;
+  pages: Page[];
+}
+
+/** Lines are measured against a slightly narrower box than they get, so subpixel differences never wrap a line. */
+const MEASURE_SLACK = 0.97;
+
+const cache = new Map<string, Promise<PreparedVerseReel>>();
+
+async function prepare(props: VerseReelProps, width: number, height: number): Promise<PreparedVerseReel> {
+  const [passage] = await Promise.all([loadPassage(props.reference, props.translation), loadFonts()]);
+  const layout = verseReelLayout(width, height, props);
+  const measure = (fontFamily: string, fontSize: number, fontStyle?: string) => (text: string) =>
+    measureText({
+      text,
+      fontFamily,
+      fontSize,
+      validateFontIsLoaded: false,
+      additionalStyles: fontStyle ? { fontStyle } : undefined,
+    }).width;
+  const pages = paginate({
+    verses: passage.verses,
+    measureArabic: measure(fontStack.quran, layout.arabic.fontSize),
+    measureTranslation: measure(fontStack.serif, layout.translation?.fontSize ?? 1, 'italic'),
+    arabicBox: { width: layout.arabic.width * MEASURE_SLACK, maxLines: layout.arabic.maxLines },
+    translationBox: layout.translation
+      ? { width: layout.translation.width * MEASURE_SLACK, maxLines: layout.translation.maxLines }
+      : null,
+  });
+  return { passage, layout, pages };
+}
+
+export function prepareVerseReel(props: VerseReelProps, width: number, height: number): Promise<PreparedVerseReel> {
+  const key = JSON.stringify([
+    props.reference,
+    props.translation,
+    props.showTranslation,
+    props.arabicScale,
+    props.translationScale,
+    width,
+    height,
+  ]);
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = prepare(props, width, height);
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
+}

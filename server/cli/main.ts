@@ -1,0 +1,110 @@
+// The `noor` command line: parses arguments, runs a command, and turns known
+// errors into one clear message and an exit code instead of a stack trace.
+import { parseArgs } from 'node:util';
+import { readEnv } from '../env';
+import { PropsError } from '../render/props';
+import { VerseReferenceError } from '../../compositions/quran';
+import { CliError, usageError } from './errors';
+import { renderCommand } from './commands/render';
+import { templatesCommand } from './commands/templates';
+
+export const USAGE = `noor: cinematic Islamic short-form video, as code
+
+Usage:
+  noor render <template> [options]   render a video (MP4) or a still (PNG)
+      --props FILE          JSON file of props (merged over the defaults)
+      --set KEY=VALUE       set one prop; repeatable; dotted keys for nested props
+      --aspect RATIO        9:16 (default) | 1:1 | 4:5 | 16:9
+      --out FILE            output file (default out/<template>-<aspect>.mp4)
+      --still FRAME         render one frame as PNG instead of a video
+      --frames A-B          render only frames A to B
+      --scale N             output scale, e.g. 0.5
+  noor templates [--json]            list templates, aspects and props
+  noor help                          this text
+
+Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
+NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache).`;
+
+/** Strips stack frames from errors raised inside the browser so the reason reads first. */
+export function cleanMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .replace(/^Error: /, '')
+    .trim();
+}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  const [command, ...rest] = argv;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    switch (command) {
+      case 'render': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            props: { type: 'string' },
+            set: { type: 'string', multiple: true },
+            aspect: { type: 'string' },
+            out: { type: 'string', short: 'o' },
+            still: { type: 'string' },
+            frames: { type: 'string' },
+            scale: { type: 'string' },
+          },
+        });
+        if (positionals.length > 1) throw usageError(`render: one template at a time (got ${positionals.join(', ')})`);
+        await renderCommand(
+          {
+            template: positionals[0],
+            propsFile: values.props,
+            sets: values.set,
+            aspect: values.aspect,
+            out: values.out,
+            still: values.still,
+            frames: values.frames,
+            scale: values.scale,
+            cwd,
+          },
+          readEnv(),
+          out,
+        );
+        return 0;
+      }
+      case 'templates': {
+        const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+        templatesCommand(values.json === true, out);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(USAGE);
+        return 0;
+      default:
+        throw usageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof PropsError) {
+      process.stderr.write(`noor: invalid props:\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`);
+      return 1;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`noor: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof VerseReferenceError) {
+      process.stderr.write(`noor: reference: ${error.reason}\n`);
+      return 1;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`noor: ${(error as Error).message}\nRun "noor help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`noor: ${cleanMessage(error)}\n`);
+    return 1;
+  }
+}
