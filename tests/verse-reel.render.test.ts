@@ -110,3 +110,36 @@ describe('VerseReel layout in every aspect', () => {
     expect(brightFraction(image, band, 170)).toBeGreaterThan(0.01);
   });
 });
+
+describe('VerseReel with a recitation', () => {
+  it('takes its length from the recitation audio (through the CLI, which stages the file)', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const recitation = path.join(tmp, 'recitation.wav');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=220:duration=3', '-ar', '48000', recitation]);
+    const output = path.join(tmp, 'recited.mp4');
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve(__dirname, '../bin/noor.mjs'), 'render', 'verse-reel', '--set', `recitation=${recitation}`, '--set', 'reference=112:1', '--scale', '0.2', '--out', output],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(result.stderr).not.toMatch(/noor: /);
+    expect(result.status).toBe(0);
+    // 1.2 s intro + 3 s recitation + 2 s outro
+    const probe = ffprobe(output);
+    expect(Number(probe.streams.find((s) => s.codec_type === 'video')?.nb_frames)).toBe(186);
+  }, 240_000);
+
+  it('fails clearly when the recitation is not audio', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const notAudio = path.join(tmp, 'notes.mp3');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(notAudio, 'this is not audio');
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve(__dirname, '../bin/noor.mjs'), 'render', 'verse-reel', '--set', `recitation=${notAudio}`, '--still', '10', '--out', path.join(tmp, 'x.png')],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/recitation: cannot read/);
+  }, 240_000);
+});

@@ -17,11 +17,15 @@ function noiseTile(seed: number): Int8Array {
   return tile;
 }
 
+/** Grain is redrawn every other frame (15 per second at 30 fps): film-like, and it halves the noise the encoder must store. */
+const FRAMES_PER_GRAIN = 2;
+
 export function drawGrain(ctx: CanvasRenderingContext2D, width: number, height: number, amount: number, seed: number, frame: number): void {
   if (amount <= 0) return;
+  const grainFrame = Math.floor(frame / FRAMES_PER_GRAIN);
   const tile = noiseTile(seed);
-  const dx = Math.floor(random(`grain-x-${seed}-${frame}`) * TILE);
-  const dy = Math.floor(random(`grain-y-${seed}-${frame}`) * TILE);
+  const dx = Math.floor(random(`grain-x-${seed}-${grainFrame}`) * TILE);
+  const dy = Math.floor(random(`grain-y-${seed}-${grainFrame}`) * TILE);
   const gain = (amount * 28) / 127;
   const image = ctx.getImageData(0, 0, width, height);
   const data = image.data;

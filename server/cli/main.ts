@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { readEnv } from '../env';
 import { PropsError } from '../render/props';
 import { VerseReferenceError } from '../../compositions/quran';
-import { CliError, usageError } from './errors';
+import { CliError, cleanMessage, usageError } from './errors';
 import { renderCommand } from './commands/render';
 import { templatesCommand } from './commands/templates';
 
@@ -24,17 +24,6 @@ Usage:
 
 Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
 NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache).`;
-
-/** Strips stack frames from errors raised inside the browser so the reason reads first. */
-export function cleanMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message
-    .split('\n')
-    .filter((line) => !/^\s+at /.test(line))
-    .join('\n')
-    .replace(/^Error: /, '')
-    .trim();
-}
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;

@@ -7,7 +7,8 @@ export interface ProgressBar {
 
 const fmtSeconds = (s: number) => (s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`);
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
+/** `frames`: show done/total frames, speed and ETA; otherwise just the percentage. */
+export function progressBar(label: string, frames = true, stream: NodeJS.WriteStream = process.stderr): ProgressBar {
   const started = performance.now();
   const tty = stream.isTTY === true;
   let lastDecile = -1;
@@ -20,7 +21,8 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
       const eta = fps > 0 ? (total - done) / fps : 0;
       const width = 28;
       const filled = Math.round(fraction * width);
-      const line = `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%  ${done}/${total} frames  ${fps.toFixed(1)} fps  ETA ${fmtSeconds(eta)}`;
+      const bar = `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}%`;
+      const line = frames ? `${bar}  ${done}/${total} frames  ${fps.toFixed(1)} fps  ETA ${fmtSeconds(eta)}` : bar;
       if (tty) {
         stream.write(`\r${line}\x1b[K`);
         drawn = true;

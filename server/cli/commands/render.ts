@@ -13,7 +13,7 @@ import { renderLocal, type RenderResult } from '../../render/local';
 import { findBrowserExecutable } from '../../render/browser';
 import type { NoorEnv } from '../../env';
 import { defaultCacheDir } from '../../paths';
-import { CliError, usageError } from '../errors';
+import { CliError, cleanMessage, usageError } from '../errors';
 import { ensureWritable } from '../output';
 import { progressBar } from '../progress';
 
@@ -34,6 +34,16 @@ const parseFrameRange = (value: string): [number, number] => {
   if (!m || Number(m[2]) < Number(m[1])) throw usageError(`--frames: "${value}" is not a range such as 0-59`);
   return [Number(m[1]), Number(m[2])];
 };
+
+/** Puts the user's own file names back into a message that mentions the staged copies. */
+function unstage(message: string, staged: Record<string, unknown>, original: Record<string, unknown>): string {
+  let out = message;
+  for (const [key, value] of Object.entries(staged)) {
+    const before = original[key];
+    if (typeof value === 'string' && typeof before === 'string' && value !== before) out = out.split(value).join(before);
+  }
+  return out;
+}
 
 export function summarise(result: RenderResult, still: boolean): string {
   const seconds = result.elapsedMs / 1000;
@@ -76,7 +86,7 @@ export async function renderCommand(options: RenderOptions, env: NoorEnv, log: (
   await ensureWritable(out);
   const browserExecutable = findBrowserExecutable(env.browserExecutable);
 
-  const bundling = progressBar('Bundling ');
+  const bundling = progressBar('Bundling ', false);
   const serveUrl = await bundleCompositions({
     outDir: path.join(env.cacheDir ?? defaultCacheDir, 'bundle'),
     onProgress: (p) => bundling.update(p, 100),
@@ -96,6 +106,9 @@ export async function renderCommand(options: RenderOptions, env: NoorEnv, log: (
     browserExecutable,
     concurrency: env.concurrency,
     onProgress: ({ renderedFrames, totalFrames }) => bar.update(renderedFrames, totalFrames),
+  }).catch((error: unknown) => {
+    bar.finish();
+    throw new CliError(unstage(cleanMessage(error), inputProps, props));
   });
   bar.finish();
   const shown = path.relative(options.cwd, result.output);
