@@ -13,7 +13,7 @@ if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split("."
   exit 1
 fi
 
-packages=(chromium ffmpeg fonts-noto-core)
+packages=(chromium ffmpeg fonts-noto-core fonts-wqy-zenhei)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

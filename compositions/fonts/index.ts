@@ -45,3 +45,27 @@ export const fontStack = {
   serif: `"${FONTS.serif}", "Noto Serif", serif`,
   titling: `"${FONTS.titling}", "${FONTS.serif}", serif`,
 };
+
+export type TranslationScript = 'latin' | 'cyrillic' | 'urdu' | 'bengali' | 'han';
+
+export interface Typography {
+  fontFamily: string;
+  fontStyle: 'italic' | 'normal';
+  dir: 'ltr' | 'rtl';
+  /** line height as a multiple of the font size */
+  lineHeight: number;
+}
+
+/**
+ * How a translation is set, by script: the bundled serif in italic for Latin
+ * (and Cyrillic through Noto Serif), and Debian's Noto / WenQuanYi faces
+ * (installed by scripts/setup.sh) upright for the others. Urdu's Nastaliq
+ * is tall and right to left.
+ */
+export const TRANSLATION_TYPOGRAPHY: Record<TranslationScript, Typography> = {
+  latin: { fontFamily: fontStack.serif, fontStyle: 'italic', dir: 'ltr', lineHeight: 1.38 },
+  cyrillic: { fontFamily: fontStack.serif, fontStyle: 'italic', dir: 'ltr', lineHeight: 1.38 },
+  urdu: { fontFamily: '"Noto Nastaliq Urdu", "Noto Naskh Arabic", serif', fontStyle: 'normal', dir: 'rtl', lineHeight: 2.1 },
+  bengali: { fontFamily: '"Noto Serif Bengali", "Noto Sans Bengali", serif', fontStyle: 'normal', dir: 'ltr', lineHeight: 1.6 },
+  han: { fontFamily: '"Noto Serif CJK SC", "WenQuanYi Zen Hei", sans-serif', fontStyle: 'normal', dir: 'ltr', lineHeight: 1.6 },
+};

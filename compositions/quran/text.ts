@@ -6,16 +6,16 @@ import { getSurah, type SurahInfo } from './surahs';
 import { parseVerseReference, formatVerseRange, type VerseRange } from './reference';
 
 export const TRANSLATIONS = {
-  en: { language: 'English', translator: 'Saheeh International', load: () => import('quran-json/dist/quran_en.json') },
-  fr: { language: 'Français', translator: 'Muhammad Hamidullah', load: () => import('quran-json/dist/quran_fr.json') },
-  es: { language: 'Español', translator: 'Muhammad Isa García', load: () => import('quran-json/dist/quran_es.json') },
-  id: { language: 'Bahasa Indonesia', translator: 'Indonesian Islamic Affairs Ministry', load: () => import('quran-json/dist/quran_id.json') },
-  tr: { language: 'Türkçe', translator: 'Turkish Directorate of Religious Affairs', load: () => import('quran-json/dist/quran_tr.json') },
-  ur: { language: 'اردو', translator: 'Abul A\'la Maududi', load: () => import('quran-json/dist/quran_ur.json') },
-  bn: { language: 'বাংলা', translator: 'Muhiuddin Khan', load: () => import('quran-json/dist/quran_bn.json') },
-  ru: { language: 'Русский', translator: 'Elmir Kuliev', load: () => import('quran-json/dist/quran_ru.json') },
-  sv: { language: 'Svenska', translator: 'Knut Bernström', load: () => import('quran-json/dist/quran_sv.json') },
-  zh: { language: '中文', translator: 'Muhammad Makin', load: () => import('quran-json/dist/quran_zh.json') },
+  en: { script: 'latin', language: 'English', translator: 'Saheeh International', load: () => import('quran-json/dist/quran_en.json') },
+  fr: { script: 'latin', language: 'Français', translator: 'Muhammad Hamidullah', load: () => import('quran-json/dist/quran_fr.json') },
+  es: { script: 'latin', language: 'Español', translator: 'Muhammad Isa García', load: () => import('quran-json/dist/quran_es.json') },
+  id: { script: 'latin', language: 'Bahasa Indonesia', translator: 'Indonesian Islamic Affairs Ministry', load: () => import('quran-json/dist/quran_id.json') },
+  tr: { script: 'latin', language: 'Türkçe', translator: 'Turkish Directorate of Religious Affairs', load: () => import('quran-json/dist/quran_tr.json') },
+  ur: { script: 'urdu', language: 'اردو', translator: 'Abul A\'la Maududi', load: () => import('quran-json/dist/quran_ur.json') },
+  bn: { script: 'bengali', language: 'বাংলা', translator: 'Muhiuddin Khan', load: () => import('quran-json/dist/quran_bn.json') },
+  ru: { script: 'cyrillic', language: 'Русский', translator: 'Elmir Kuliev', load: () => import('quran-json/dist/quran_ru.json') },
+  sv: { script: 'latin', language: 'Svenska', translator: 'Knut Bernström', load: () => import('quran-json/dist/quran_sv.json') },
+  zh: { script: 'han', language: '中文', translator: 'Muhammad Makin', load: () => import('quran-json/dist/quran_zh.json') },
 } as const;
 
 export type TranslationId = keyof typeof TRANSLATIONS;

@@ -5,7 +5,7 @@
 import React, { useLayoutEffect, useRef } from 'react';
 import { cancelRender, Easing, interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
 import { WordReveal } from '../text/WordReveal';
-import { fontStack } from '../fonts';
+import { fontStack, type Typography } from '../fonts';
 import { TextLayoutError, type Page } from '../layout/paginate';
 import type { Passage } from '../quran';
 import type { VerseReelLayout } from './layout';
@@ -21,11 +21,12 @@ export interface VersePageProps {
   durationInFrames: number;
   isLast: boolean;
   passage: Passage;
+  translationTypography: Typography;
   layout: VerseReelLayout;
   props: Pick<VerseReelProps, 'textColor' | 'accentColor' | 'textAnimation'>;
 }
 
-export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationInFrames, isLast, passage, layout, props }) => {
+export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationInFrames, isLast, passage, translationTypography, layout, props }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const arabicRef = useRef<HTMLDivElement>(null);
@@ -142,10 +143,11 @@ export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationI
           <div
             ref={translationRef}
             lang={passage.translation}
+            dir={translationTypography.dir}
             style={{
               width: layout.translation.width,
-              fontFamily: fontStack.serif,
-              fontStyle: 'italic',
+              fontFamily: translationTypography.fontFamily,
+              fontStyle: translationTypography.fontStyle,
               fontWeight: 500,
               fontSize: layout.translation.fontSize,
               lineHeight: layout.translation.lineHeight,

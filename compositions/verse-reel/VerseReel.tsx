@@ -82,6 +82,7 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
                 durationInFrames={timings[i]!.durationInFrames}
                 isLast={i === prepared.pages.length - 1}
                 passage={prepared.passage}
+                translationTypography={prepared.translationTypography}
                 layout={prepared.layout}
                 props={textColors}
               />

@@ -22,7 +22,6 @@ const BASE: Record<AspectId, AspectBase> = {
 };
 
 export const ARABIC_LINE_HEIGHT = 1.95;
-export const TRANSLATION_LINE_HEIGHT = 1.38;
 
 export interface VerseReelLayout {
   aspect: AspectId;
@@ -37,7 +36,7 @@ export interface VerseReelLayout {
 export function verseReelLayout(
   width: number,
   height: number,
-  opts: { arabicScale: number; translationScale: number; showTranslation: boolean },
+  opts: { arabicScale: number; translationScale: number; showTranslation: boolean; translationLineHeight: number },
 ): VerseReelLayout {
   const aspect = aspectOfSize(width, height);
   const base = BASE[aspect];
@@ -60,10 +59,10 @@ export function verseReelLayout(
         width: textWidth,
         maxLines: base.translationLines,
         fontSize: translationPx,
-        lineHeight: TRANSLATION_LINE_HEIGHT,
+        lineHeight: opts.translationLineHeight,
       }
     : null;
-  const translationHeight = translation ? translation.maxLines * translationPx * TRANSLATION_LINE_HEIGHT : 0;
+  const translationHeight = translation ? translation.maxLines * translationPx * opts.translationLineHeight : 0;
   const arabicLinePx = arabicPx * ARABIC_LINE_HEIGHT;
   const arabicLines = Math.min(
     base.arabicLines,

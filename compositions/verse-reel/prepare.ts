@@ -3,7 +3,8 @@
 // fonts in this browser. Runs in calculateMetadata and in the component with
 // the same inputs, so both see the same pages; cached per input.
 import { measureText } from '@remotion/layout-utils';
-import { loadFonts, fontStack } from '../fonts';
+import { loadFonts, fontStack, TRANSLATION_TYPOGRAPHY, type Typography } from '../fonts';
+import { TRANSLATIONS } from '../quran';
 import { loadPassage, type Passage } from '../quran';
 import { paginate, type Page } from '../layout/paginate';
 import { verseReelLayout, type VerseReelLayout } from './layout';
@@ -11,6 +12,7 @@ import type { VerseReelProps } from './schema';
 
 export interface PreparedVerseReel {
   passage: Passage;
+  translationTypography: Typography;
   layout: VerseReelLayout;
   pages: Page[];
 }
@@ -22,7 +24,8 @@ const cache = new Map<string, Promise<PreparedVerseReel>>();
 
 async function prepare(props: VerseReelProps, width: number, height: number): Promise<PreparedVerseReel> {
   const [passage] = await Promise.all([loadPassage(props.reference, props.translation), loadFonts()]);
-  const layout = verseReelLayout(width, height, props);
+  const typography = TRANSLATION_TYPOGRAPHY[TRANSLATIONS[props.translation].script];
+  const layout = verseReelLayout(width, height, { ...props, translationLineHeight: typography.lineHeight });
   const measure = (fontFamily: string, fontSize: number, fontStyle?: string) => (text: string) =>
     measureText({
       text,
@@ -34,13 +37,13 @@ async function prepare(props: VerseReelProps, width: number, height: number): Pr
   const pages = paginate({
     verses: passage.verses,
     measureArabic: measure(fontStack.quran, layout.arabic.fontSize),
-    measureTranslation: measure(fontStack.serif, layout.translation?.fontSize ?? 1, 'italic'),
+    measureTranslation: measure(typography.fontFamily, layout.translation?.fontSize ?? 1, typography.fontStyle),
     arabicBox: { width: layout.arabic.width * MEASURE_SLACK, maxLines: layout.arabic.maxLines },
     translationBox: layout.translation
       ? { width: layout.translation.width * MEASURE_SLACK, maxLines: layout.translation.maxLines }
       : null,
   });
-  return { passage, layout, pages };
+  return { passage, translationTypography: typography, layout, pages };
 }
 
 export function prepareVerseReel(props: VerseReelProps, width: number, height: number): Promise<PreparedVerseReel> {
