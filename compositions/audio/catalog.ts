@@ -25,9 +25,6 @@ export const TRACK_CHANNELS = 2;
  */
 export const TRACK_LOOP_SAMPLES = 2_880_512;
 
-/** Integrated loudness every asset is normalised to (EBU R128). Lower it further under recitation. */
-export const TRACK_LOUDNESS_LUFS = -20;
-
 export interface TrackInfo {
   /** Stable id used in props, e.g. 'night-air'. */
   id: string;

@@ -13,6 +13,7 @@ export const CanvasLayer: React.FC<{ draw: Draw; resolution?: number }> = ({ dra
   const w = Math.max(1, Math.round(width * resolution));
   const h = Math.max(1, Math.round(height * resolution));
   useLayoutEffect(() => {
+    // A CPU-backed canvas: faster than software GL here, and grain reads its pixels.
     const ctx = ref.current?.getContext('2d', { willReadFrequently: true });
     if (!ctx) return;
     ctx.setTransform(1, 0, 0, 1, 0, 0);

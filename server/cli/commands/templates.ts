@@ -12,6 +12,7 @@ export function describeTemplates() {
     fps: t.fps,
     aspects: t.aspects.map((aspect) => ({
       aspect,
+      label: ASPECTS[aspect].label,
       width: ASPECTS[aspect].width,
       height: ASPECTS[aspect].height,
       compositionId: compositionId(t, aspect),
