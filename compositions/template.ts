@@ -5,6 +5,7 @@ import type React from 'react';
 import type { z } from 'zod';
 import type { CalculateMetadataFunction } from 'remotion';
 import type { AspectId } from './layout/aspects';
+import type { Preset } from './presets';
 
 export interface Template<Schema extends z.ZodObject = z.ZodObject> {
   /** kebab-case id used on the CLI: `noor render verse-reel` */
@@ -21,6 +22,8 @@ export interface Template<Schema extends z.ZodObject = z.ZodObject> {
   /** string props that name a media file (a path or URL) the renderer must serve */
   mediaProps: readonly (keyof z.infer<Schema> & string)[];
   component: () => Promise<{ default: React.ComponentType<z.infer<Schema>> }>;
+  /** the props a style preset sets on this template */
+  presetProps: (preset: Preset) => Partial<z.infer<Schema>>;
   calculateMetadata: CalculateMetadataFunction<z.infer<Schema>>;
 }
 

@@ -53,6 +53,21 @@ describe('noor help and templates', () => {
   });
 });
 
+describe('noor presets', () => {
+  it('lists the presets with what they set', () => {
+    const r = noor('presets');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/golden-hour\s+Golden hour: /);
+    expect(r.stdout).toMatch(/scene golden · grain 0.3 · vignette 0.5 · text rise · transition dissolve 1s · music hopeful/);
+    const json = JSON.parse(noor('presets', '--json').stdout);
+    expect(json.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names the available presets for an unknown one', () => {
+    expectCleanError(noor('render', 'verse-reel', '--preset', 'vaporwave'), /--preset: unknown preset "vaporwave"; available: night-prayer/);
+  });
+});
+
 describe('noor render errors', () => {
   it('names the available templates for an unknown one', () => {
     expectCleanError(noor('render', 'sunset-reel'), /Unknown template "sunset-reel". Available: verse-reel \(VerseReel\)/);

@@ -143,3 +143,16 @@ describe('VerseReel with a recitation', () => {
     expect(result.stderr).toMatch(/recitation: cannot read/);
   }, 240_000);
 });
+
+describe('VerseReel with a style preset', () => {
+  it('minimal-white draws a light frame with dark ink; night-prayer a dark one', async () => {
+    const { findPreset } = await import('../compositions/presets');
+    const { verseReel } = await import('../compositions/verse-reel');
+    const minimal = await still(170, verseReel.presetProps(findPreset('minimal-white')), 'VerseReel-9x16', 0.3);
+    const night = await still(170, verseReel.presetProps(findPreset('night-prayer')), 'VerseReel-9x16', 0.3);
+    expect(regionStats(minimal).luma).toBeGreaterThan(170);
+    expect(regionStats(night).luma).toBeLessThan(90);
+    // dark ink: the text band of the light frame holds dark pixels
+    expect(1 - brightFraction(minimal, ARABIC_BAND, 110)).toBeGreaterThan(0.01);
+  });
+});

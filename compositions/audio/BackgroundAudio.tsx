@@ -5,11 +5,14 @@ import React from 'react';
 import { Audio, interpolate, useVideoConfig } from 'remotion';
 import { selectBackgroundTrack } from './select';
 import { trackSrc } from './tracks';
+import type { TrackMood } from './catalog';
 
 export interface BackgroundAudioProps {
   /** "auto", "none" or a track id */
   choice: string;
   noInstrumentalMusic: boolean;
+  /** what "auto" looks for */
+  mood: TrackMood;
   volume: number;
   /** a voice (recitation) is playing: sit far below it */
   ducked: boolean;
@@ -17,9 +20,9 @@ export interface BackgroundAudioProps {
 
 export const DUCKED_GAIN = 0.22;
 
-export const BackgroundAudio: React.FC<BackgroundAudioProps> = ({ choice, noInstrumentalMusic, volume, ducked }) => {
+export const BackgroundAudio: React.FC<BackgroundAudioProps> = ({ choice, noInstrumentalMusic, mood, volume, ducked }) => {
   const { fps, durationInFrames } = useVideoConfig();
-  const track = selectBackgroundTrack(choice, noInstrumentalMusic);
+  const track = selectBackgroundTrack(choice, noInstrumentalMusic, mood);
   if (!track || volume <= 0) return null;
   const gain = volume * (ducked ? DUCKED_GAIN : 1);
   const fadeIn = Math.round(2 * fps);

@@ -9,7 +9,9 @@
 
 export type TrackKind = 'ambience' | 'instrumental';
 
-export type TrackMood = 'calm' | 'hopeful' | 'reflective' | 'solemn';
+export const TRACK_MOODS = ['calm', 'hopeful', 'reflective', 'solemn'] as const;
+
+export type TrackMood = (typeof TRACK_MOODS)[number];
 
 export const TRACK_LICENCE = 'CC0-1.0 (synthesized by Noor, scripts/make-audio.sh)';
 

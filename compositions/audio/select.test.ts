@@ -92,3 +92,14 @@ describe('catalogue files', () => {
     expect(new Set(TRACK_CATALOG.map((t) => t.id)).size).toBe(TRACK_CATALOG.length);
   });
 });
+
+describe('selectBackgroundTrack by mood', () => {
+  it('"auto" picks the track of the asked mood among the allowed kind', () => {
+    expect(selectBackgroundTrack('auto', false, 'reflective')?.id).toBe('reflective-pad');
+    expect(selectBackgroundTrack('auto', true, 'solemn')?.id).toBe('desert-wind');
+  });
+
+  it('never gives music for a mood when instrumental music is not wanted', () => {
+    expect(selectBackgroundTrack('auto', true, 'reflective')?.kind).toBe('ambience');
+  });
+});

@@ -1,5 +1,5 @@
-// Procedural scenes as data: the colours and elements ProceduralSky draws.
-// Each scene also proposes a grade that holds the frame together.
+// Procedural scenes as data: the colours and elements drawSky (sky.ts)
+// paints, the grade that holds the frame together, and the ink that reads on it.
 import type { Grade } from '../effects/grade';
 
 export interface Scene {
@@ -15,8 +15,8 @@ export interface Scene {
   /** dune silhouettes, far to near */
   dunes: [string, string, string];
   grade: Grade;
-  /** accent for ornaments and labels */
-  accent: string;
+  /** text colour, accent (ornaments, labels) and the soft pool behind the text */
+  ink: { text: string; accent: string; scrim: string };
 }
 
 export const SCENES = {
@@ -30,7 +30,7 @@ export const SCENES = {
     dust: { count: 18, color: 'rgba(210, 225, 255, 0.55)' },
     dunes: ['#10182d', '#0a1122', '#050a16'],
     grade: { exposure: 0, contrast: 0.12, saturation: -0.1, temperature: -0.25, tint: 0 },
-    accent: '#c9d6f2',
+    ink: { text: '#fbf6ea', accent: '#e7cf9a', scrim: 'rgba(0,0,0,0.38)' },
   },
   golden: {
     label: 'Golden hour: amber light, rays and drifting dust',
@@ -42,7 +42,7 @@ export const SCENES = {
     dust: { count: 46, color: 'rgba(255, 224, 170, 0.7)' },
     dunes: ['#6a3517', '#41200e', '#1f0f06'],
     grade: { exposure: -0.05, contrast: 0.15, saturation: 0.05, temperature: 0.45, tint: 0.05 },
-    accent: '#f3d39b',
+    ink: { text: '#fff4e2', accent: '#f3d39b', scrim: 'rgba(20,8,0,0.42)' },
   },
   dawn: {
     label: 'Desert dawn: violet to rose sky, a low sun on the dunes',
@@ -54,7 +54,31 @@ export const SCENES = {
     dust: { count: 24, color: 'rgba(255, 220, 210, 0.55)' },
     dunes: ['#4e2f4d', '#2f1c33', '#140c18'],
     grade: { exposure: 0, contrast: 0.1, saturation: 0, temperature: 0.15, tint: 0.12 },
-    accent: '#f6cdb8',
+    ink: { text: '#fff5ee', accent: '#f6cdb8', scrim: 'rgba(10,4,20,0.38)' },
+  },
+  teal: {
+    label: 'Teal and orange: teal dusk over dark dunes, an ember-orange horizon',
+    sky: ['#021417', '#07343a', '#1b5a5c', '#d9773a'],
+    glow: { x: 0.62, y: 0.74, color: '#ffae6b', radius: 0.17, intensity: 0.65 },
+    rays: 0.1,
+    stars: 30,
+    mist: 'rgba(120, 200, 200, 0.12)',
+    dust: { count: 20, color: 'rgba(255, 190, 140, 0.55)' },
+    dunes: ['#3a2a22', '#1f1813', '#0c0907'],
+    grade: { exposure: 0, contrast: 0.18, saturation: 0.12, temperature: 0, tint: -0.05 },
+    ink: { text: '#f4fbfa', accent: '#ffb98a', scrim: 'rgba(0,10,12,0.4)' },
+  },
+  minimal: {
+    label: 'Minimal white: warm ivory light, soft haze, dark ink',
+    sky: ['#fbf8f1', '#f5efe3', '#efe5d3', '#e7d9c1'],
+    glow: { x: 0.5, y: 0.3, color: '#ffffff', radius: 0.3, intensity: 0.7 },
+    rays: 0,
+    stars: 0,
+    mist: 'rgba(255, 255, 255, 0.45)',
+    dust: { count: 14, color: 'rgba(190, 160, 110, 0.45)' },
+    dunes: ['#eadcc4', '#e1cfb2', '#d6c19f'],
+    grade: { exposure: 0, contrast: -0.05, saturation: -0.1, temperature: 0.05, tint: 0 },
+    ink: { text: '#2a2118', accent: '#9a7440', scrim: 'rgba(255,252,245,0.55)' },
   },
 } as const satisfies Record<string, Scene>;
 

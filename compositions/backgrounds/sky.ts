@@ -180,15 +180,16 @@ export function drawSky(
   }
 }
 
-/** A soft dark pool behind the text block so it reads over any part of the sky. */
+/** A soft pool of `color` (dark on dark scenes, light on light ones) behind the text block so it reads over any part of the sky. */
 export function drawScrim(
   ctx: CanvasRenderingContext2D,
   region: { cx: number; cy: number; rx: number; ry: number },
-  strength: number,
+  color: string,
+  grade: ColorMatrix,
 ): void {
   ctx.save();
   ctx.translate(region.cx, region.cy);
   ctx.scale(1, region.ry / region.rx);
-  radial(ctx, 0, 0, region.rx, `rgba(0,0,0,${strength})`, 'rgba(0,0,0,0)');
+  radial(ctx, 0, 0, region.rx, gradeColor(color, grade), gradeColor(color, grade, 0));
   ctx.restore();
 }

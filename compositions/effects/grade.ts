@@ -53,7 +53,7 @@ const saturationMatrix = (s: number): ColorMatrix => {
   ];
 };
 
-/** The matrix that applies `grade`: exposure, then white balance, then contrast around mid-grey, then saturation. */
+/** The matrix that applies `grade`: exposure, then saturation, then contrast around mid-grey, then white balance (so a warm or cool cast survives desaturation, as in a sepia look). */
 export function gradeToMatrix(grade: Grade): ColorMatrix {
   const exposure = 2 ** (grade.exposure * 1.5);
   const warm = grade.temperature * 0.14;
@@ -62,7 +62,7 @@ export function gradeToMatrix(grade: Grade): ColorMatrix {
   const c = 1 + grade.contrast * 0.6;
   const contrast = diag(c, c, c, 0.5 * (1 - c));
   const saturation = saturationMatrix(1 + grade.saturation);
-  return [saturation, contrast, whiteBalance, diag(exposure, exposure, exposure)].reduce(multiply);
+  return [whiteBalance, contrast, saturation, diag(exposure, exposure, exposure)].reduce(multiply);
 }
 
 /** Applies a matrix to one RGB colour in 0..1, clamped, as the SVG filter does. */

@@ -4,7 +4,7 @@
 // clear error if any block overflowed, so clipped text can never ship.
 import React, { useLayoutEffect, useRef } from 'react';
 import { cancelRender, Easing, interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
-import { WordReveal } from '../text/WordReveal';
+import { AnimatedText, TEXT_ANIMATION_PRESETS, textAnimationEndSec } from '../text';
 import { fontStack, type Typography } from '../fonts';
 import { TextLayoutError, type Page } from '../layout/paginate';
 import type { Passage } from '../quran';
@@ -18,15 +18,14 @@ const toArabicDigits = (n: number) => String(n).replace(/\d/g, (d) => ARABIC_DIG
 export interface VersePageProps {
   page: Page;
   pageIndex: number;
-  durationInFrames: number;
-  isLast: boolean;
   passage: Passage;
   translationTypography: Typography;
   layout: VerseReelLayout;
-  props: Pick<VerseReelProps, 'textColor' | 'accentColor' | 'textAnimation'>;
+  /** colours already resolved and graded */
+  props: { textColor: string; accentColor: string; textAnimation: VerseReelProps['textAnimation'] };
 }
 
-export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationInFrames, isLast, passage, translationTypography, layout, props }) => {
+export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, passage, translationTypography, layout, props }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
   const arabicRef = useRef<HTMLDivElement>(null);
@@ -51,24 +50,22 @@ export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationI
     }
   }, [layout, page, pageIndex]);
 
+  // The library's look for the chosen animation, paced to the page: about
+  // 1.8 s to bring in all the words however many there are. Highlight keeps
+  // its own pace (it walks through words that are already shown), and a
+  // typewriter finishes each word before the next begins.
+  const base = TEXT_ANIMATION_PRESETS[props.textAnimation];
   const words = page.arabicWords.length;
-  const stagger = Math.max(3, Math.min(Math.round(0.32 * fps), Math.round((1.8 * fps) / Math.max(1, words))));
-  const wordDuration = Math.round(0.7 * fps);
-  const revealEnd = props.textAnimation === 'word-by-word' ? (words - 1) * stagger + wordDuration : Math.round(1 * fps);
+  const staggerSec =
+    base.type !== 'highlight' && base.staggerSec > 0 ? Math.min(base.staggerSec, Math.max(0.1, 1.8 / Math.max(1, words))) : base.staggerSec;
+  const animation = { ...base, staggerSec, durationSec: base.type === 'typewriter' ? Math.min(base.durationSec, staggerSec) : base.durationSec };
+  const revealEnd = base.type === 'highlight' ? fps : Math.round(textAnimationEndSec(animation, words) * fps);
   const blockIn = interpolate(frame, [0, Math.round(1 * fps)], [0, 1], { extrapolateLeft: 'clamp', extrapolateRight: 'clamp', easing: ease });
   const translationIn = interpolate(frame, [revealEnd * 0.6, revealEnd * 0.6 + 0.9 * fps], [0, 1], {
     extrapolateLeft: 'clamp',
     extrapolateRight: 'clamp',
     easing: ease,
   });
-  const exitFrames = Math.round(0.6 * fps);
-  const out = isLast
-    ? 1
-    : interpolate(frame, [durationInFrames - exitFrames, durationInFrames - 1], [1, 0], {
-        extrapolateLeft: 'clamp',
-        extrapolateRight: 'clamp',
-        easing: ease,
-      });
 
   const arabicStyle: React.CSSProperties = {
     width: layout.arabic.width,
@@ -89,13 +86,6 @@ export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationI
       </span>
     ) : null;
 
-  const blockMotion: React.CSSProperties =
-    props.textAnimation === 'rise'
-      ? { opacity: blockIn, transform: `translateY(${(1 - blockIn) * 0.5}em)` }
-      : props.textAnimation === 'fade'
-        ? { opacity: blockIn }
-        : {};
-
   const reference = passage.range.from === passage.range.to ? passage.label : `${passage.surah.number}:${page.ayah}`;
 
   return (
@@ -110,19 +100,18 @@ export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, durationI
         flexDirection: 'column',
         alignItems: 'center',
         justifyContent: 'center',
-        opacity: out,
-        filter: out < 1 ? `blur(${((1 - out) * 6).toFixed(2)}px)` : undefined,
       }}
     >
-      <div ref={arabicRef} style={{ ...arabicStyle, ...blockMotion }} lang="ar" dir="rtl">
-        {props.textAnimation === 'word-by-word' ? (
-          <WordReveal words={page.arabicWords} frame={frame} stagger={stagger} wordDuration={wordDuration} dir="rtl" trailing={endOfAyah} />
-        ) : (
-          <>
-            {page.arabicWords.join(' ')}
-            {endOfAyah}
-          </>
-        )}
+      <div ref={arabicRef} style={arabicStyle}>
+        <AnimatedText
+          text={page.arabicWords.join(' ')}
+          dir="rtl"
+          lang="ar"
+          animation={animation}
+          frame={frame}
+          highlightColor={props.accentColor}
+          trailing={endOfAyah}
+        />
       </div>
       {layout.translation ? (
         <>

@@ -16,6 +16,8 @@ import { mediaSrc } from './media';
 import { prepareVerseReel, type PreparedVerseReel } from './prepare';
 import { INTRO_SEC, pageTimings, pageWeights } from './timeline';
 import { VersePage } from './VersePage';
+import { TransitionSeries } from '@remotion/transitions';
+import { makeTransition, transitionFrames } from '../transitions';
 import type { VerseReelProps } from './schema';
 
 function usePrepared(props: VerseReelProps, width: number, height: number): PreparedVerseReel | null {
@@ -44,6 +46,8 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
   const scene = SCENES[props.scene];
   const matrix = useMemo(() => gradeToMatrix(combineGrades(scene.grade, props.gradeAdjust)), [scene, props.gradeAdjust]);
 
+  const transition = makeTransition(props.pageTransition, fps);
+  const overlap = transition ? transitionFrames(props.pageTransition, fps) : 0;
   const timings = prepared
     ? pageTimings(pageWeights(prepared.pages, props.pace, props.recitation !== ''), fps, durationInFrames)
     : [];
@@ -54,8 +58,8 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
     { extrapolateLeft: 'clamp', extrapolateRight: 'clamp' },
   );
   const textColors = {
-    textColor: gradeColor(props.textColor, matrix),
-    accentColor: gradeColor(props.accentColor, matrix),
+    textColor: gradeColor(props.textColor ?? scene.ink.text, matrix),
+    accentColor: gradeColor(props.accentColor ?? scene.ink.accent, matrix),
     textAnimation: props.textAnimation,
   };
 
@@ -64,7 +68,7 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
     if (prepared) {
       const { region } = prepared.layout;
       const k = w / width;
-      drawScrim(ctx, { cx: (region.left + region.width / 2) * k, cy: (region.top + region.height / 2) * k, rx: region.width * 0.75 * k, ry: region.height * 0.5 * k }, 0.38);
+      drawScrim(ctx, { cx: (region.left + region.width / 2) * k, cy: (region.top + region.height / 2) * k, rx: region.width * 0.75 * k, ry: region.height * 0.5 * k }, scene.ink.scrim, matrix);
     }
     drawVignette(ctx, w, h, props.vignette);
     drawGrain(ctx, w, h, props.grain, props.seed, frame);
@@ -73,26 +77,35 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
   return (
     <AbsoluteFill style={{ backgroundColor: '#000' }}>
       <CanvasLayer draw={draw} />
-      {prepared
-        ? prepared.pages.map((page, i) => (
-            <Sequence key={i} from={timings[i]!.from} durationInFrames={timings[i]!.durationInFrames} layout="none" name={`Page ${i + 1} · ayah ${page.ayah}`}>
-              <VersePage
-                page={page}
-                pageIndex={i}
-                durationInFrames={timings[i]!.durationInFrames}
-                isLast={i === prepared.pages.length - 1}
-                passage={prepared.passage}
-                translationTypography={prepared.translationTypography}
-                layout={prepared.layout}
-                props={textColors}
-              />
-            </Sequence>
-          ))
-        : null}
+      {prepared ? (
+        <Sequence from={timings[0]?.from ?? 0} layout="none" name="Pages">
+          <TransitionSeries>
+            {prepared.pages.map((page, i) => {
+              const last = i === prepared.pages.length - 1;
+              return (
+                <React.Fragment key={i}>
+                  <TransitionSeries.Sequence durationInFrames={timings[i]!.durationInFrames + (last ? 0 : overlap)} name={`Page ${i + 1} · ayah ${page.ayah}`}>
+                    <VersePage
+                      page={page}
+                      pageIndex={i}
+                      passage={prepared.passage}
+                      translationTypography={prepared.translationTypography}
+                      layout={prepared.layout}
+                      props={textColors}
+                    />
+                  </TransitionSeries.Sequence>
+                  {!last && transition ? <TransitionSeries.Transition presentation={transition.presentation} timing={transition.timing} /> : null}
+                </React.Fragment>
+              );
+            })}
+          </TransitionSeries>
+        </Sequence>
+      ) : null}
       {fade > 0 ? <AbsoluteFill style={{ backgroundColor: '#000', opacity: fade }} /> : null}
       <BackgroundAudio
         choice={props.backgroundAudio}
         noInstrumentalMusic={props.noInstrumentalMusic}
+        mood={props.musicMood}
         volume={props.musicVolume}
         ducked={props.recitation !== ''}
       />

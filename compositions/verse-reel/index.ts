@@ -14,5 +14,15 @@ export const verseReel = defineTemplate({
   aspects: ASPECT_IDS,
   mediaProps: ['recitation'],
   component: () => import('./VerseReel'),
+  presetProps: (preset) => ({
+    scene: preset.scene,
+    gradeAdjust: preset.grade,
+    grain: preset.grain,
+    vignette: preset.vignette,
+    textAnimation: preset.textAnimation,
+    pageTransition: preset.transition,
+    musicMood: preset.musicMood,
+    backgroundAudio: 'auto' as const,
+  }),
   calculateMetadata: async (options) => (await import('./metadata')).calculateVerseReelMetadata(options),
 });

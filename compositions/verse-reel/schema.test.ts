@@ -1,4 +1,5 @@
 // VerseReel props schema: the defaults, reference/grain/scene validation with issue paths, and the guard that no prop accepts Qur'anic text.
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { SCENE_IDS } from '../backgrounds/scenes';
 import { TRANSLATION_IDS } from '../quran';
@@ -90,7 +91,11 @@ describe('no prop accepts Qur\'anic text', () => {
 
   it('takes free strings only for the reference, the recitation file and the two colours', () => {
     // Any new free-text prop must be reviewed against "the Arabic comes from the reference only".
-    const freeStrings = keys.filter((k) => verseReelSchema.shape[k as keyof typeof verseReelSchema.shape]._zod.def.type === 'string');
+    const innerType = (type: z.ZodType): string => {
+      const def = type._zod.def as { type: string; innerType?: z.ZodType };
+      return def.type === 'nullable' || def.type === 'optional' ? innerType(def.innerType!) : def.type;
+    };
+    const freeStrings = keys.filter((k) => innerType(verseReelSchema.shape[k as keyof typeof verseReelSchema.shape]) === 'string');
     expect(freeStrings.sort()).toEqual(['accentColor', 'recitation', 'reference', 'textColor']);
   });
 

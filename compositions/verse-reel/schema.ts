@@ -7,8 +7,9 @@ import { parseVerseReference, VerseReferenceError, TRANSLATION_IDS } from '../qu
 import { gradeSchema } from '../effects/grade';
 import { SCENE_IDS } from '../backgrounds/scenes';
 import { BACKGROUND_CHOICES } from '../audio/select';
-
-export const TEXT_ANIMATIONS = ['word-by-word', 'rise', 'fade'] as const;
+import { TRACK_MOODS } from '../audio/catalog';
+import { transitionSchema } from '../transitions/spec';
+import { TEXT_ANIMATION_IDS } from '../text/animations';
 
 const reference = z
   .string()
@@ -30,16 +31,18 @@ export const verseReelSchema = z.object({
   gradeAdjust: gradeSchema.describe('Adjustments on top of the scene grade (0 = as designed)'),
   grain: z.number().min(0).max(1).step(0.05),
   vignette: z.number().min(0).max(1).step(0.05),
-  textColor: zColor(),
-  accentColor: zColor(),
+  textColor: zColor().nullable().describe('null: the scene\'s own ink'),
+  accentColor: zColor().nullable().describe('Ornaments and labels; null: the scene\'s accent'),
   arabicScale: z.number().min(0.6).max(1.5).step(0.05).describe('Arabic size relative to the layout default'),
   translationScale: z.number().min(0.6).max(1.5).step(0.05),
-  textAnimation: z.enum(TEXT_ANIMATIONS),
+  textAnimation: z.enum(TEXT_ANIMATION_IDS).describe('How the Arabic appears (right to left); the translation fades in after it'),
+  pageTransition: transitionSchema.describe('How one page of text becomes the next'),
   pace: z.number().min(0.5).max(2).step(0.05).describe('Reading time multiplier (ignored when a recitation sets the length)'),
   recitation: z
     .string()
     .describe('Optional recitation audio: a file in public/ or an http(s) URL; its length sets the duration'),
   backgroundAudio: z.enum(BACKGROUND_CHOICES).describe('"auto" picks by mood and the music setting; "none" is silence'),
+  musicMood: z.enum(TRACK_MOODS).describe('The mood "auto" looks for'),
   noInstrumentalMusic: z.boolean().describe('Only non-instrumental ambience (or silence) is used'),
   musicVolume: z.number().min(0).max(1).step(0.05),
   showSafeZones: z.boolean().describe('Draw the platforms\' UI zones (for designing; never in a real render)'),
@@ -56,14 +59,16 @@ export const verseReelDefaults: VerseReelProps = {
   gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
   grain: 0.35,
   vignette: 0.55,
-  textColor: '#fbf6ea',
-  accentColor: '#e7cf9a',
+  textColor: null,
+  accentColor: null,
   arabicScale: 1,
   translationScale: 1,
   textAnimation: 'word-by-word',
+  pageTransition: { type: 'dissolve', durationSec: 0.8, easing: 'ease-in-out', direction: 'from-right' },
   pace: 1,
   recitation: '',
   backgroundAudio: 'auto',
+  musicMood: 'calm',
   noInstrumentalMusic: true,
   musicVolume: 0.5,
   showSafeZones: false,

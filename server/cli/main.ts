@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import { readEnv } from '../env';
 import { PropsError } from '../render/props';
 import { VerseReferenceError } from '../../compositions/quran';
+import { UnknownPresetError } from '../../compositions/presets';
 import { CliError, cleanMessage, usageError } from './errors';
 import { renderCommand } from './commands/render';
 import { templatesCommand } from './commands/templates';
+import { presetsCommand } from './commands/presets';
 
 export const USAGE = `noor: cinematic Islamic short-form video, as code
 
 Usage:
   noor render <template> [options]   render a video (MP4) or a still (PNG)
+      --preset NAME         a style preset (see noor presets), applied before --props and --set
       --props FILE          JSON file of props (merged over the defaults)
       --set KEY=VALUE       set one prop; repeatable; dotted keys for nested props
       --aspect RATIO        9:16 (default) | 1:1 | 4:5 | 16:9
@@ -20,6 +23,7 @@ Usage:
       --frames A-B          render only frames A to B
       --scale N             output scale, e.g. 0.5
   noor templates [--json]            list templates, aspects and props
+  noor presets [--json]              list style presets
   noor help                          this text
 
 Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
@@ -35,6 +39,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           args: rest,
           allowPositionals: true,
           options: {
+            preset: { type: 'string' },
             props: { type: 'string' },
             set: { type: 'string', multiple: true },
             aspect: { type: 'string' },
@@ -48,6 +53,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         await renderCommand(
           {
             template: positionals[0],
+            preset: values.preset,
             propsFile: values.props,
             sets: values.set,
             aspect: values.aspect,
@@ -60,6 +66,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           readEnv(),
           out,
         );
+        return 0;
+      }
+      case 'presets': {
+        const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+        presetsCommand(values.json === true, out);
         return 0;
       }
       case 'templates': {
@@ -79,6 +90,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   } catch (error) {
     if (error instanceof PropsError) {
       process.stderr.write(`noor: invalid props:\n${error.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}\n`);
+      return 1;
+    }
+    if (error instanceof UnknownPresetError) {
+      process.stderr.write(`noor: ${error.message}\n`);
       return 1;
     }
     if (error instanceof CliError) {

@@ -1,9 +1,10 @@
-// Builds a template's props for a render: defaults, then a props file, then
-// `--set key=value` overrides (dotted keys reach nested props), validated by
-// the template's zod schema. Every problem is reported with the prop's path.
+// Builds a template's props for a render: defaults, then a style preset,
+// then a props file, then `--set key=value` overrides (dotted keys reach
+// nested props), validated by the template's zod schema. Every problem is reported with the prop's path.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Template } from '../../compositions/template';
+import type { Preset } from '../../compositions/presets';
 
 export class PropsError extends Error {
   override readonly name = 'PropsError';
@@ -21,6 +22,15 @@ function merge(base: Json, over: Json): Json {
   return out;
 }
 
+const WRAPPERS = new Set(['nullable', 'optional', 'default', 'readonly']);
+
+/** The type inside nullable/optional/default wrappers. */
+function unwrap(type: z.ZodType): z.ZodType {
+  let current = type;
+  while (WRAPPERS.has(current._zod.def.type)) current = (current._zod.def as unknown as { innerType: z.ZodType }).innerType;
+  return current;
+}
+
 /** The zod type at a dotted path of an object schema, or undefined when there is no such prop. */
 function typeAt(schema: z.ZodObject, path: readonly string[]): string | undefined {
   let current: z.ZodType = schema;
@@ -29,7 +39,7 @@ function typeAt(schema: z.ZodObject, path: readonly string[]): string | undefine
     if (def.type !== 'object') return undefined;
     const next = (current as z.ZodObject).shape[key];
     if (!next) return undefined;
-    current = next as z.ZodType;
+    current = unwrap(next as z.ZodType);
   }
   return current._zod.def.type;
 }
@@ -47,7 +57,8 @@ export function parseSet(schema: z.ZodObject, assignment: string): Json {
     throw new PropsError([{ path: key, message: `unknown prop; this template has: ${known}` }]);
   }
   let value: unknown = raw;
-  if (type !== 'string' && type !== 'enum') {
+  if (raw === 'null') value = null;
+  else if (type !== 'string' && type !== 'enum') {
     try {
       value = JSON.parse(raw);
     } catch {
@@ -91,9 +102,10 @@ export function validateProps<S extends z.ZodObject>(template: Template<S>, inpu
 
 export async function resolveProps<S extends z.ZodObject>(
   template: Template<S>,
-  options: { propsFile?: string | undefined; sets?: readonly string[] | undefined },
+  options: { preset?: Preset | undefined; propsFile?: string | undefined; sets?: readonly string[] | undefined },
 ): Promise<z.infer<S>> {
   let props = template.defaultProps as Json;
+  if (options.preset) props = merge(props, template.presetProps(options.preset) as Json);
   if (options.propsFile) props = merge(props, await readPropsFile(options.propsFile));
   for (const assignment of options.sets ?? []) props = merge(props, parseSet(template.schema, assignment));
   return validateProps(template, props);

@@ -1,4 +1,4 @@
-// `noor render <template> [--props f.json] [--set k=v …] [--aspect 9:16]
+// `noor render <template> [--preset NAME] [--props f.json] [--set k=v …] [--aspect 9:16]
 // [--out file.mp4] [--still FRAME]`: validates everything it can before the
 // browser starts, then bundles, renders with a progress bar, and prints the
 // output path, duration and render speed.
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { findTemplate, TEMPLATES, compositionId } from '../../../compositions/registry';
 import { parseAspect, ASPECTS, type AspectId } from '../../../compositions/layout/aspects';
 import type { Template } from '../../../compositions/template';
+import { findPreset } from '../../../compositions/presets';
 import { resolveProps } from '../../render/props';
 import { findLocalMedia, stageMedia } from '../../render/media';
 import { bundleCompositions } from '../../render/bundle';
@@ -19,6 +20,7 @@ import { progressBar } from '../progress';
 
 export interface RenderOptions {
   template: string | undefined;
+  preset?: string | undefined;
   propsFile?: string | undefined;
   sets?: string[] | undefined;
   aspect?: string | undefined;
@@ -75,7 +77,8 @@ export async function renderCommand(options: RenderOptions, env: NoorEnv, log: (
   const scale = options.scale === undefined ? undefined : Number(options.scale);
   if (scale !== undefined && !(scale > 0 && scale <= 2)) throw usageError(`--scale: "${options.scale}" must be a number in (0, 2]`);
 
-  const props = (await resolveProps(template, { propsFile: options.propsFile, sets: options.sets })) as Record<string, unknown>;
+  const preset = options.preset === undefined ? undefined : findPreset(options.preset);
+  const props = (await resolveProps(template, { preset, propsFile: options.propsFile, sets: options.sets })) as Record<string, unknown>;
   const media = await findLocalMedia(template, props, options.cwd);
   const out = path.resolve(
     options.cwd,

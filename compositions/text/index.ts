@@ -1,0 +1,32 @@
+// The text library's public API: animation maths and schemas (Node-safe) and
+// the AnimatedText component that draws them.
+export {
+  TEXT_ANIMATION_IDS,
+  TEXT_ANIMATION_PRESETS,
+  TEXT_EASINGS,
+  TextAnimationError,
+  currentWordIndex,
+  highlightIntensity,
+  slideOffsetEm,
+  splitGraphemes,
+  splitWords,
+  textAnimationEndSec,
+  textAnimationFrame,
+  textAnimationSchema,
+  typewriterVisible,
+  unitProgress,
+  unitStyle,
+  validateWordTimings,
+  wordTimingsSchema,
+  wordWindows,
+  type TextAnimation,
+  type TextAnimationId,
+  type TextDirection,
+  type TextEasing,
+  type TextFrame,
+  type TextFrameInput,
+  type UnitStyle,
+  type WordFrame,
+  type WordTiming,
+} from './animations';
+export { AnimatedText, type AnimatedTextProps } from './AnimatedText';
