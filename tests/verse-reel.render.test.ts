@@ -156,3 +156,41 @@ describe('VerseReel with a style preset', () => {
     expect(1 - brightFraction(minimal, ARABIC_BAND, 110)).toBeGreaterThan(0.01);
   });
 });
+
+describe('VerseReel sound', () => {
+  it('ducks the ambience about 13 dB while a recitation plays', async () => {
+    const { execFileSync, spawnSync } = await import('node:child_process');
+    const silence = path.join(tmp, 'silent-recitation.wav');
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '8', silence]);
+    const render = (out: string, extra: string[]) =>
+      spawnSync(process.execPath, [path.resolve(__dirname, '../bin/noor.mjs'), 'render', 'verse-reel', '--frames', '0-164', '--scale', '0.1', '--out', out, ...extra], {
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+    const ducked = path.join(tmp, 'ducked.mp4');
+    const open = path.join(tmp, 'open.mp4');
+    expect(render(ducked, ['--set', `recitation=${silence}`]).status).toBe(0);
+    expect(render(open, []).status).toBe(0);
+    const level = (file: string) => {
+      const r = spawnSync('ffmpeg', ['-v', 'info', '-ss', '3', '-t', '2', '-i', file, '-af', 'astats=metadata=0', '-f', 'null', '-'], { encoding: 'utf8' });
+      const match = /Overall[\s\S]*?RMS level dB:\s*(-?[\d.]+)/.exec(r.stderr);
+      if (!match) throw new Error(`no RMS level in ffmpeg output for ${file}`);
+      return Number(match[1]);
+    };
+    const drop = level(open) - level(ducked);
+    expect(drop).toBeGreaterThan(10);
+    expect(drop).toBeLessThan(16);
+  }, 300_000);
+});
+
+describe('VerseReel atmosphere and pattern', () => {
+  it('draws a geometric pattern and clouds into the sky when asked', async () => {
+    const sky = { x: 0, y: 0.02, w: 1, h: 0.1 };
+    const plain = await still(170, { grain: 0 }, 'VerseReel-9x16', 0.3);
+    const pattern = await still(170, { grain: 0, pattern: 'star8', patternOpacity: 1 }, 'VerseReel-9x16', 0.3);
+    const clouds = await still(170, { grain: 0, atmosphere: 'clouds' }, 'VerseReel-9x16', 0.3);
+    const share = (a: typeof plain, b: typeof plain) => differingPixels(a, b) / (a.width * a.height);
+    expect(share(plain, pattern)).toBeGreaterThan(0.05);
+    expect(regionStats(clouds, sky).luma).toBeGreaterThan(regionStats(plain, sky).luma + 2);
+  });
+});

@@ -1,8 +1,9 @@
 // The bed under a template: the chosen (or automatic) track from the audio
-// library, looped, faded in and out, lowered under a recitation. When the
+// library, looped, faded in and out, ducked smoothly while a recitation plays. When the
 // project says "no instrumental music" only non-instrumental ambience plays.
 import React from 'react';
-import { Audio, interpolate, useVideoConfig } from 'remotion';
+import { Audio, useVideoConfig } from 'remotion';
+import { bedGain } from './envelope';
 import { selectBackgroundTrack } from './select';
 import { trackSrc } from './tracks';
 import type { TrackMood } from './catalog';
@@ -14,30 +15,29 @@ export interface BackgroundAudioProps {
   /** what "auto" looks for */
   mood: TrackMood;
   volume: number;
-  /** a voice (recitation) is playing: sit far below it */
-  ducked: boolean;
+  /** frames during which a voice (recitation) plays: the bed sits far below it */
+  duck: { from: number; to: number } | null;
 }
 
 export const DUCKED_GAIN = 0.22;
 
-export const BackgroundAudio: React.FC<BackgroundAudioProps> = ({ choice, noInstrumentalMusic, mood, volume, ducked }) => {
+export const BackgroundAudio: React.FC<BackgroundAudioProps> = ({ choice, noInstrumentalMusic, mood, volume, duck }) => {
   const { fps, durationInFrames } = useVideoConfig();
   const track = selectBackgroundTrack(choice, noInstrumentalMusic, mood);
   if (!track || volume <= 0) return null;
-  const gain = volume * (ducked ? DUCKED_GAIN : 1);
-  const fadeIn = Math.round(2 * fps);
-  const fadeOut = Math.round(2.5 * fps);
+  const envelope = {
+    durationInFrames,
+    fadeInFrames: Math.round(2 * fps),
+    fadeOutFrames: Math.round(2.5 * fps),
+    duck,
+    duckGain: DUCKED_GAIN,
+    rampFrames: Math.round(0.6 * fps),
+  };
   return (
     <Audio
       src={trackSrc(track.id)}
       loop
-      volume={(f) =>
-        gain *
-        interpolate(f, [0, fadeIn, durationInFrames - fadeOut, durationInFrames - 1], [0, 1, 1, 0], {
-          extrapolateLeft: 'clamp',
-          extrapolateRight: 'clamp',
-        })
-      }
+      volume={(f) => volume * bedGain(f, envelope)}
     />
   );
 };

@@ -92,6 +92,8 @@ export function drawSky(
   grade: ColorMatrix,
   seed: number,
   { t, progress }: SkyTime,
+  /** draws layers that belong between the sky and the dunes (clouds, patterns) */
+  beforeDunes?: () => void,
 ): void {
   const layout = layoutFor(scene, seed, width, height);
   const px = Math.min(width, height) / 1080;
@@ -152,6 +154,12 @@ export function drawSky(
     ctx.translate(cx, cy);
     ctx.scale(1, ry / rx);
     radial(ctx, 0, 0, rx, c(scene.mist), c(scene.mist, 0));
+    ctx.restore();
+  }
+
+  if (beforeDunes) {
+    ctx.save();
+    beforeDunes();
     ctx.restore();
   }
 

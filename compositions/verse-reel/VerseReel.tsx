@@ -6,6 +6,9 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { AbsoluteFill, cancelRender, continueRender, delayRender, interpolate, Sequence, useCurrentFrame, useVideoConfig, Audio } from 'remotion';
 import { SCENES } from '../backgrounds/scenes';
 import { drawScrim, drawSky } from '../backgrounds/sky';
+import { drawGeometricPattern, geometricPatternDefaults } from '../backgrounds/geometric';
+import { cloudsDefaults, drawClouds } from '../backgrounds/clouds';
+import { bokehDefaults, drawBokeh } from '../backgrounds/bokeh';
 import { CanvasLayer } from '../effects/CanvasLayer';
 import { drawGrain } from '../effects/grain';
 import { drawVignette } from '../effects/vignette';
@@ -14,7 +17,7 @@ import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
 import { mediaSrc } from './media';
 import { prepareVerseReel, type PreparedVerseReel } from './prepare';
-import { INTRO_SEC, pageTimings, pageWeights } from './timeline';
+import { INTRO_SEC, OUTRO_SEC, pageTimings, pageWeights } from './timeline';
 import { VersePage } from './VersePage';
 import { TransitionSeries } from '@remotion/transitions';
 import { makeTransition, transitionFrames } from '../transitions';
@@ -64,7 +67,15 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
   };
 
   const draw = (ctx: CanvasRenderingContext2D, w: number, h: number) => {
-    drawSky(ctx, w, h, scene, matrix, props.seed, { t: frame / fps, progress: frame / Math.max(1, durationInFrames - 1) });
+    const t = frame / fps;
+    drawSky(ctx, w, h, scene, matrix, props.seed, { t, progress: frame / Math.max(1, durationInFrames - 1) }, () => {
+      if (props.atmosphere === 'clouds') drawClouds(ctx, w, h, { ...cloudsDefaults, color: scene.glow.color }, matrix, props.seed, t);
+      if (props.atmosphere === 'bokeh') drawBokeh(ctx, w, h, bokehDefaults, matrix, props.seed, t);
+      if (props.pattern !== 'none') {
+        const pattern = { ...geometricPatternDefaults, kind: props.pattern, opacity: props.patternOpacity, color: scene.ink.accent };
+        drawGeometricPattern(ctx, w, h, pattern, matrix, t);
+      }
+    });
     if (prepared) {
       const { region } = prepared.layout;
       const k = w / width;
@@ -107,7 +118,7 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
         noInstrumentalMusic={props.noInstrumentalMusic}
         mood={props.musicMood}
         volume={props.musicVolume}
-        ducked={props.recitation !== ''}
+        duck={props.recitation ? { from: Math.round(INTRO_SEC * fps), to: durationInFrames - Math.round(OUTRO_SEC * fps) } : null}
       />
       {props.recitation ? (
         <Sequence from={Math.round(INTRO_SEC * fps)} layout="none" name="Recitation">

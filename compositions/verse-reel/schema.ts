@@ -10,6 +10,7 @@ import { BACKGROUND_CHOICES } from '../audio/select';
 import { TRACK_MOODS } from '../audio/catalog';
 import { transitionSchema } from '../transitions/spec';
 import { TEXT_ANIMATION_IDS } from '../text/animations';
+import { PATTERN_KINDS } from '../backgrounds/geometric';
 
 const reference = z
   .string()
@@ -28,6 +29,9 @@ export const verseReelSchema = z.object({
   translation: z.enum(TRANSLATION_IDS).describe('Bundled translation shown under the Arabic'),
   showTranslation: z.boolean(),
   scene: z.enum(SCENE_IDS).describe('Procedural background and its grade'),
+  pattern: z.enum(['none', ...PATTERN_KINDS]).describe('An Islamic geometric pattern over the sky (8- or 6-fold stars)'),
+  patternOpacity: z.number().min(0).max(1).step(0.05),
+  atmosphere: z.enum(['none', 'clouds', 'bokeh']).describe('Drifting clouds or out-of-focus lights'),
   gradeAdjust: gradeSchema.describe('Adjustments on top of the scene grade (0 = as designed)'),
   grain: z.number().min(0).max(1).step(0.05),
   vignette: z.number().min(0).max(1).step(0.05),
@@ -56,6 +60,9 @@ export const verseReelDefaults: VerseReelProps = {
   translation: 'en',
   showTranslation: true,
   scene: 'night',
+  pattern: 'none',
+  patternOpacity: 0.2,
+  atmosphere: 'none',
   gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
   grain: 0.35,
   vignette: 0.55,
