@@ -3,8 +3,10 @@
 import { ASPECTS, type AspectId } from './layout/aspects';
 import type { Template } from './template';
 import { verseReel } from './verse-reel';
+import { reminderCard } from './reminder-card';
+import { cinematicMontage } from './cinematic-montage';
 
-export const TEMPLATES = [verseReel] as const satisfies readonly Template[];
+export const TEMPLATES = [verseReel, reminderCard, cinematicMontage] as const satisfies readonly Template[];
 
 export type TemplateId = (typeof TEMPLATES)[number]['id'];
 

@@ -19,8 +19,11 @@ export interface Template<Schema extends z.ZodObject = z.ZodObject> {
   /** duration used until calculateMetadata has run */
   defaultDurationInFrames: number;
   aspects: readonly AspectId[];
-  /** string props that name a media file (a path or URL) the renderer must serve */
-  mediaProps: readonly (keyof z.infer<Schema> & string)[];
+  /**
+   * Props that name a media file (a path or URL) the renderer must serve, as
+   * dotted paths; `*` stands for every item of an array ("shots.*.src").
+   */
+  mediaProps: readonly string[];
   component: () => Promise<{ default: React.ComponentType<z.infer<Schema>> }>;
   /** the props a style preset sets on this template */
   presetProps: (preset: Preset) => Partial<z.infer<Schema>>;

@@ -22,6 +22,13 @@ describe('bedGain', () => {
     expect(bedGain(215, e)).toBe(1);
   });
 
+  it('shortens the fades of a video shorter than them', () => {
+    const short = { ...base, durationInFrames: 60 };
+    expect(bedGain(0, short)).toBe(0);
+    expect(bedGain(30, short)).toBe(1);
+    expect(bedGain(59, short)).toBe(0);
+  });
+
   it('never rises while ramping down into the duck', () => {
     const e = { ...base, duck: { from: 100, to: 200 } };
     for (let f = 85; f < 100; f++) expect(bedGain(f + 1, e)).toBeLessThanOrEqual(bedGain(f, e));

@@ -29,12 +29,13 @@ export interface ShotTransition {
 const presentationFor = (
   type: Exclude<TransitionType, 'cut'>,
   direction: TransitionDirection,
+  overlay: boolean,
 ): TransitionPresentation<Record<string, unknown>> => {
   switch (type) {
     case 'dissolve':
       return fade();
     case 'fade-through-black':
-      return fadeThroughBlack();
+      return fadeThroughBlack({ backdrop: !overlay });
     case 'wipe':
       return wipe({ direction });
     case 'slide':
@@ -44,13 +45,17 @@ const presentationFor = (
   }
 };
 
-/** Presentation and timing for <TransitionSeries.Transition>, or null when A and B simply abut. */
-export const makeTransition = (spec: Transition, fps: number): ShotTransition | null => {
+/**
+ * Presentation and timing for <TransitionSeries.Transition>, or null when A
+ * and B simply abut. `overlay`: the shots are layers over a continuous
+ * background (text pages), so nothing may paint the full frame.
+ */
+export const makeTransition = (spec: Transition, fps: number, { overlay = false }: { overlay?: boolean } = {}): ShotTransition | null => {
   const { type } = spec;
   const durationInFrames = transitionFrames(spec, fps);
   if (type === 'cut' || durationInFrames === 0) return null;
   return {
-    presentation: presentationFor(type, spec.direction),
+    presentation: presentationFor(type, spec.direction, overlay),
     timing: linearTiming({ durationInFrames, easing: EASINGS[spec.easing] }),
   };
 };

@@ -13,11 +13,16 @@ type PresentationComponentProps = TransitionPresentationComponentProps<NoPresent
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
-/** A fades to black over the first half, B fades in from black over the second. */
+/**
+ * A fades to black over the first half, B fades in from black over the
+ * second. With `backdrop: false` (text over a continuous background) nothing
+ * is painted: A fades out, then B fades in, over whatever lies behind.
+ */
 const FadeThroughBlackPresentation: React.FC<PresentationComponentProps> = ({
   children,
   presentationDirection,
   presentationProgress,
+  passedProps,
 }) => {
   if (presentationDirection === 'entering') {
     return <AbsoluteFill style={{ opacity: clamp01(2 * presentationProgress - 1) }}>{children}</AbsoluteFill>;
@@ -25,15 +30,15 @@ const FadeThroughBlackPresentation: React.FC<PresentationComponentProps> = ({
   // The black backdrop appears only once the transition has begun, so a shot
   // with transparent areas still shows what lies behind it before that.
   return (
-    <AbsoluteFill style={{ backgroundColor: presentationProgress > 0 ? '#000000' : undefined }}>
+    <AbsoluteFill style={{ backgroundColor: presentationProgress > 0 && passedProps.backdrop !== false ? '#000000' : undefined }}>
       <AbsoluteFill style={{ opacity: clamp01(1 - 2 * presentationProgress) }}>{children}</AbsoluteFill>
     </AbsoluteFill>
   );
 };
 
-export const fadeThroughBlack = (): TransitionPresentation<NoPresentationProps> => ({
+export const fadeThroughBlack = ({ backdrop = true }: { backdrop?: boolean } = {}): TransitionPresentation<NoPresentationProps> => ({
   component: FadeThroughBlackPresentation,
-  props: {},
+  props: { backdrop },
 });
 
 /** A grows by this much while blurring out. */

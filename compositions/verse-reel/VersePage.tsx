@@ -2,11 +2,12 @@
 // the translation and the reference, centred in the platform-safe region.
 // It checks its own layout after it is drawn and stops the render with a
 // clear error if any block overflowed, so clipped text can never ship.
-import React, { useLayoutEffect, useRef } from 'react';
-import { cancelRender, Easing, interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
+import React, { useRef } from 'react';
+import { Easing, interpolate, useCurrentFrame, useVideoConfig } from 'remotion';
 import { AnimatedText, TEXT_ANIMATION_PRESETS, textAnimationEndSec } from '../text';
 import { fontStack, type Typography } from '../fonts';
-import { TextLayoutError, type Page } from '../layout/paginate';
+import type { Page } from '../layout/paginate';
+import { useOverflowGuard } from '../layout/hooks';
 import type { Passage } from '../quran';
 import type { VerseReelLayout } from './layout';
 import type { VerseReelProps } from './schema';
@@ -31,24 +32,13 @@ export const VersePage: React.FC<VersePageProps> = ({ page, pageIndex, passage, 
   const arabicRef = useRef<HTMLDivElement>(null);
   const translationRef = useRef<HTMLDivElement>(null);
 
-  useLayoutEffect(() => {
-    const check = (el: HTMLDivElement | null, field: string, lines: number, linePx: number) => {
-      if (!el) return;
-      const allowed = lines * linePx + 2;
-      if (el.offsetHeight > allowed || el.scrollWidth > el.clientWidth + 2) {
-        cancelRender(
-          new TextLayoutError(
-            field,
-            `page ${pageIndex + 1} (ayah ${page.ayah}) overflows its box: ${el.offsetHeight}px tall for ${Math.round(allowed)}px allowed`,
-          ),
-        );
-      }
-    };
-    check(arabicRef.current, 'arabicScale', layout.arabic.maxLines, layout.arabic.fontSize * layout.arabic.lineHeight);
-    if (layout.translation) {
-      check(translationRef.current, 'translationScale', layout.translation.maxLines, layout.translation.fontSize * layout.translation.lineHeight);
-    }
-  }, [layout, page, pageIndex]);
+  const where = `page ${pageIndex + 1} (ayah ${page.ayah})`;
+  useOverflowGuard([
+    { ref: arabicRef, field: 'arabicScale', what: `${where} Arabic`, maxHeight: layout.arabic.maxLines * layout.arabic.fontSize * layout.arabic.lineHeight },
+    ...(layout.translation
+      ? [{ ref: translationRef, field: 'translationScale', what: `${where} translation`, maxHeight: layout.translation.maxLines * layout.translation.fontSize * layout.translation.lineHeight }]
+      : []),
+  ]);
 
   // The library's look for the chosen animation, paced to the page: about
   // 1.8 s to bring in all the words however many there are. Highlight keeps

@@ -2,8 +2,8 @@
 // grain and vignette, the Arabic revealed word by word with its translation
 // and reference, and ambience or music under an optional recitation.
 // The text comes only from the bundled canonical data via props.reference.
-import React, { useEffect, useMemo, useState } from 'react';
-import { AbsoluteFill, cancelRender, continueRender, delayRender, interpolate, Sequence, useCurrentFrame, useVideoConfig, Audio } from 'remotion';
+import React, { useMemo } from 'react';
+import { AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig, Audio } from 'remotion';
 import { SCENES } from '../backgrounds/scenes';
 import { drawScrim, drawSky } from '../backgrounds/sky';
 import { drawGeometricPattern, geometricPatternDefaults } from '../backgrounds/geometric';
@@ -16,40 +16,23 @@ import { combineGrades, gradeColor, gradeToMatrix } from '../effects/grade';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
 import { mediaSrc } from './media';
-import { prepareVerseReel, type PreparedVerseReel } from './prepare';
-import { INTRO_SEC, OUTRO_SEC, pageTimings, pageWeights } from './timeline';
+import { prepareVerseReel } from './prepare';
+import { usePrepared } from '../layout/hooks';
+import { pageWeights } from './timeline';
+import { INTRO_SEC, OUTRO_SEC, pageTimings } from '../layout/page-timing';
 import { VersePage } from './VersePage';
 import { TransitionSeries } from '@remotion/transitions';
 import { makeTransition, transitionFrames } from '../transitions';
 import type { VerseReelProps } from './schema';
 
-function usePrepared(props: VerseReelProps, width: number, height: number): PreparedVerseReel | null {
-  const [prepared, setPrepared] = useState<PreparedVerseReel | null>(null);
-  const [handle] = useState(() => delayRender('Preparing verse text and layout'));
-  useEffect(() => {
-    let live = true;
-    prepareVerseReel(props, width, height)
-      .then((result) => {
-        if (!live) return;
-        setPrepared(result);
-        continueRender(handle);
-      })
-      .catch((error: unknown) => cancelRender(error));
-    return () => {
-      live = false;
-    };
-  }, [props, width, height, handle]);
-  return prepared;
-}
-
 export const VerseReel: React.FC<VerseReelProps> = (props) => {
   const frame = useCurrentFrame();
   const { width, height, fps, durationInFrames } = useVideoConfig();
-  const prepared = usePrepared(props, width, height);
+  const prepared = usePrepared('Preparing verse text and layout', () => prepareVerseReel(props, width, height), [props, width, height]);
   const scene = SCENES[props.scene];
   const matrix = useMemo(() => gradeToMatrix(combineGrades(scene.grade, props.gradeAdjust)), [scene, props.gradeAdjust]);
 
-  const transition = makeTransition(props.pageTransition, fps);
+  const transition = makeTransition(props.pageTransition, fps, { overlay: true });
   const overlap = transition ? transitionFrames(props.pageTransition, fps) : 0;
   const timings = prepared
     ? pageTimings(pageWeights(prepared.pages, props.pace, props.recitation !== ''), fps, durationInFrames)

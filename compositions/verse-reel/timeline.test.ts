@@ -1,17 +1,8 @@
 // VerseReel timing: readingSeconds, pageWeights (reading vs recited), reading/recitation durations and pageTimings coverage and proportions.
 import { describe, expect, it } from 'vitest';
 import type { Page } from '../layout/paginate';
-import {
-  INTRO_SEC,
-  MIN_PAGE_SEC,
-  OUTRO_SEC,
-  pageTimings,
-  pageWeights,
-  readingDurationInFrames,
-  readingSeconds,
-  recitationDurationInFrames,
-  type PageTiming,
-} from './timeline';
+import { MIN_PAGE_SEC, pageWeights, readingDurationInFrames, readingSeconds, recitationDurationInFrames } from './timeline';
+import { INTRO_SEC, OUTRO_SEC, pageTimings, type PageTiming } from '../layout/page-timing';
 
 const page = (arabicWords: string[], translation = '', ayah = 1): Page => ({ ayah, part: 1, parts: 1, arabicWords, translation });
 const nWords = (n: number, w = 'كلمة'): string[] => Array.from({ length: n }, () => w);

@@ -2,9 +2,8 @@
 // the words on the page (slow, contemplative pace); with a recitation the
 // page lengths follow the share of the recited Arabic instead. Pure.
 import type { Page } from '../layout/paginate';
+import { INTRO_SEC, OUTRO_SEC } from '../layout/page-timing';
 
-export const INTRO_SEC = 1.2;
-export const OUTRO_SEC = 2;
 export const MIN_PAGE_SEC = 4;
 const SEC_PER_ARABIC_WORD = 0.62;
 const SEC_PER_TRANSLATION_WORD = 0.3;
@@ -29,27 +28,4 @@ export function readingDurationInFrames(pages: readonly Page[], pace: number, fp
 
 export function recitationDurationInFrames(recitationSec: number, fps: number): number {
   return Math.round((INTRO_SEC + recitationSec + OUTRO_SEC) * fps);
-}
-
-export interface PageTiming {
-  from: number;
-  durationInFrames: number;
-}
-
-/** Lays the pages end to end after the intro, sized by weight; the last page holds through the outro to the final frame. */
-export function pageTimings(weights: readonly number[], fps: number, durationInFrames: number): PageTiming[] {
-  const intro = Math.round(INTRO_SEC * fps);
-  const outro = Math.round(OUTRO_SEC * fps);
-  const available = Math.max(weights.length, durationInFrames - intro - outro);
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  const timings: PageTiming[] = [];
-  let cursor = intro;
-  let acc = 0;
-  weights.forEach((w, i) => {
-    acc += w;
-    const end = i === weights.length - 1 ? durationInFrames : intro + Math.round((available * acc) / total);
-    timings.push({ from: cursor, durationInFrames: Math.max(1, end - cursor) });
-    cursor = end;
-  });
-  return timings;
 }

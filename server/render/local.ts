@@ -124,6 +124,7 @@ export async function renderLocal(request: RenderRequest): Promise<RenderResult>
       elapsedMs: performance.now() - started,
     };
   } finally {
-    await browser.close({ silent: true });
+    // A browser that crashed mid-render cannot be closed again; the render's own error is the one to report.
+    await browser.close({ silent: true }).catch(() => undefined);
   }
 }

@@ -8,7 +8,7 @@ import { parseAspect, ASPECTS, type AspectId } from '../../../compositions/layou
 import type { Template } from '../../../compositions/template';
 import { findPreset } from '../../../compositions/presets';
 import { resolveProps } from '../../render/props';
-import { findLocalMedia, stageMedia } from '../../render/media';
+import { findLocalMedia, mediaValues, stageMedia, type LocalMedia } from '../../render/media';
 import { bundleCompositions } from '../../render/bundle';
 import { renderLocal, type RenderResult } from '../../render/local';
 import { findBrowserExecutable } from '../../render/browser';
@@ -38,11 +38,12 @@ const parseFrameRange = (value: string): [number, number] => {
 };
 
 /** Puts the user's own file names back into a message that mentions the staged copies. */
-function unstage(message: string, staged: Record<string, unknown>, original: Record<string, unknown>): string {
+function unstage(message: string, staged: Record<string, unknown>, media: readonly LocalMedia[], original: Record<string, unknown>): string {
   let out = message;
-  for (const [key, value] of Object.entries(staged)) {
-    const before = original[key];
-    if (typeof value === 'string' && typeof before === 'string' && value !== before) out = out.split(value).join(before);
+  for (const { prop } of media) {
+    const before = mediaValues(original, prop)[0]?.value;
+    const after = mediaValues(staged, prop)[0]?.value;
+    if (before && after && before !== after) out = out.split(after).join(before);
   }
   return out;
 }
@@ -111,7 +112,7 @@ export async function renderCommand(options: RenderOptions, env: NoorEnv, log: (
     onProgress: ({ renderedFrames, totalFrames }) => bar.update(renderedFrames, totalFrames),
   }).catch((error: unknown) => {
     bar.finish();
-    throw new CliError(unstage(cleanMessage(error), inputProps, props));
+    throw new CliError(unstage(cleanMessage(error), inputProps, media, props));
   });
   bar.finish();
   const shown = path.relative(options.cwd, result.output);
