@@ -1,5 +1,6 @@
 // The CinematicMontage template definition (see ../template.ts).
 import { defineTemplate } from '../template';
+import { pageLookFromPreset } from '../presets';
 import { ASPECT_IDS, ASPECTS, aspectOfCompositionId } from '../layout/aspects';
 import { cinematicMontageDefaults, cinematicMontageSchema } from './schema';
 import { montagePlan } from './plan';
@@ -17,16 +18,10 @@ export const cinematicMontage = defineTemplate({
   aspects: ASPECT_IDS,
   mediaProps: ['shots.*.src'],
   component: () => import('./CinematicMontage'),
-  presetProps: (preset) => ({
-    gradeAdjust: preset.grade,
-    grain: preset.grain,
-    vignette: preset.vignette,
-    textAnimation: preset.textAnimation,
-    transition: preset.transition,
-    musicMood: preset.musicMood,
-    scene: preset.scene,
-    backgroundAudio: 'auto' as const,
-  }),
+  presetProps: (preset) => {
+    const { pageTransition, ...look } = pageLookFromPreset(preset);
+    return { ...look, transition: pageTransition };
+  },
   calculateMetadata: ({ props, compositionId }) => {
     const { width, height } = ASPECTS[aspectOfCompositionId(compositionId)];
     return { durationInFrames: montagePlan(props, FPS).totalFrames, fps: FPS, width, height };

@@ -4,27 +4,15 @@
 // typed (titles, calls to action), so it must never carry Qur'anic text.
 // Node-safe: the CLI validates with it.
 import { z } from 'zod';
-import { zColor } from '@remotion/zod-types';
-import { gradeSchema } from '../effects/grade';
 import { SCENE_IDS } from '../backgrounds/scenes';
 import { transitionSchema } from '../transitions/spec';
-import { TEXT_ANIMATION_IDS } from '../text/animations';
-import { BACKGROUND_CHOICES } from '../audio/select';
-import { TRACK_MOODS } from '../audio/catalog';
 import { KEN_BURNS_FITS } from '../effects/ken-burns';
-import { quranicMarkProblem } from '../reminder-card/guard';
+import { typedText } from '../quran/typed-text';
+import { designProps, lookProps, soundProps } from '../template-props';
 
 export const SHOT_MOTIONS = ['push-in', 'pull-out', 'pan-left', 'pan-right', 'still'] as const;
 
-const typed = (max: number, what: string) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .superRefine((value, ctx) => {
-      const problem = quranicMarkProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .describe(what);
+const typed = (max: number, what: string) => typedText(max).describe(what);
 
 const duration = z.number().min(0.5).max(20).describe('Seconds on screen (ignored when cutting on the beat)');
 
@@ -68,20 +56,16 @@ export const cinematicMontageSchema = z.object({
     }),
   ]),
   transition: transitionSchema.describe('Between shots'),
-  scene: z.enum(SCENE_IDS).describe('Scene of the end card, and the ink of the titles'),
-  gradeAdjust: gradeSchema,
-  grain: z.number().min(0).max(1).step(0.05),
-  vignette: z.number().min(0).max(1).step(0.05),
+  scene: lookProps.scene.describe('Scene of the end card, and the ink of the titles'),
+  gradeAdjust: lookProps.gradeAdjust,
+  grain: lookProps.grain,
+  vignette: lookProps.vignette,
   lightLeak: z.number().min(0).max(1).step(0.05).describe('Warm film light leaking in from an edge, 0 for none'),
   letterbox: z.number().min(1).max(3).nullable().describe('Bars for a wider ratio, e.g. 2.39; null for none'),
-  textColor: zColor().nullable(),
-  textAnimation: z.enum(TEXT_ANIMATION_IDS),
-  backgroundAudio: z.enum(BACKGROUND_CHOICES),
-  musicMood: z.enum(TRACK_MOODS),
-  noInstrumentalMusic: z.boolean(),
-  musicVolume: z.number().min(0).max(1).step(0.05),
-  showSafeZones: z.boolean(),
-  seed: z.number().int().min(0).max(1_000_000),
+  textColor: lookProps.textColor,
+  textAnimation: lookProps.textAnimation,
+  ...soundProps,
+  ...designProps,
 });
 
 export type CinematicMontageProps = z.infer<typeof cinematicMontageSchema>;

@@ -51,3 +51,17 @@ export function findPreset(id: string): Preset {
   }
   return preset;
 }
+
+/** What a preset sets on a template of timed text pages (verse reels, cards). */
+export function pageLookFromPreset(preset: Preset) {
+  return {
+    scene: preset.scene,
+    gradeAdjust: preset.grade,
+    grain: preset.grain,
+    vignette: preset.vignette,
+    textAnimation: preset.textAnimation,
+    pageTransition: preset.transition,
+    musicMood: preset.musicMood,
+    backgroundAudio: 'auto' as const,
+  };
+}

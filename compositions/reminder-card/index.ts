@@ -1,5 +1,6 @@
 // The ReminderCard template definition (see ../template.ts).
 import { defineTemplate } from '../template';
+import { pageLookFromPreset } from '../presets';
 import { ASPECT_IDS } from '../layout/aspects';
 import { reminderCardDefaults, reminderCardSchema } from './schema';
 
@@ -14,15 +15,6 @@ export const reminderCard = defineTemplate({
   aspects: ASPECT_IDS,
   mediaProps: [],
   component: () => import('./ReminderCard'),
-  presetProps: (preset) => ({
-    scene: preset.scene,
-    gradeAdjust: preset.grade,
-    grain: preset.grain,
-    vignette: preset.vignette,
-    textAnimation: preset.textAnimation,
-    pageTransition: preset.transition,
-    musicMood: preset.musicMood,
-    backgroundAudio: 'auto' as const,
-  }),
+  presetProps: pageLookFromPreset,
   calculateMetadata: async (options) => (await import('./metadata')).calculateReminderCardMetadata(options),
 });

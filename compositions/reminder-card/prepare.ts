@@ -6,11 +6,12 @@
 import { measureText } from '@remotion/layout-utils';
 import { loadFonts, fontStack } from '../fonts';
 import { breakLines, TextLayoutError, type Measure } from '../layout/paginate';
-import { buildAyahIndex, typedAyahProblem, type AyahIndex } from './guard';
+import { buildAyahIndex, typedAyahProblem, type AyahIndex } from '../quran/typed-text';
 import { cardMetrics, FIT_SCALES, placeCard, textAreaBudget, type AttributionLines, type CardMetrics, type CardPlacement } from './layout';
 import { paginateCard, type CardPage } from './pages';
 import { attributionLines, displayText, type CardContent } from './content';
 import type { ReminderCardProps } from './schema';
+import { promiseCache } from '../layout/promise-cache';
 
 export interface PreparedCard {
   content: CardContent;
@@ -100,15 +101,9 @@ async function prepare(props: ReminderCardProps, width: number, height: number):
   throw new Error('unreachable: the base size always returns or throws');
 }
 
-const cache = new Map<string, Promise<PreparedCard>>();
+const cached = promiseCache<PreparedCard>();
 
 export function prepareReminderCard(props: ReminderCardProps, width: number, height: number): Promise<PreparedCard> {
   const key = JSON.stringify([props.kind, props.text, props.arabicText, props.showArabic, props.source, props.narrator, width, height]);
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = prepare(props, width, height);
-    cache.set(key, hit);
-    hit.catch(() => cache.delete(key));
-  }
-  return hit;
+  return cached(key, () => prepare(props, width, height));
 }

@@ -7,7 +7,7 @@ import { SCENE_IDS } from '../backgrounds/scenes';
 import { PRESETS } from '../presets';
 import { reminderCard } from '.';
 import { CARD_KINDS, KIND_LABELS, reminderCardDefaults, reminderCardSchema, TEXT_MAX } from './schema';
-import { arabicSkeleton, buildAyahIndex, quranicMarkProblem, quranSourceProblem, typedAyahProblem } from './guard';
+import { arabicSkeleton, buildAyahIndex, quranicMarkProblem, quranSourceProblem, typedAyahProblem } from '../quran/typed-text';
 import { displayText } from './content';
 
 const withProps = (over: Record<string, unknown>) => ({ ...reminderCardDefaults, ...over });

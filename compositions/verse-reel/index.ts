@@ -1,5 +1,6 @@
 // The VerseReel template definition (see ../template.ts).
 import { defineTemplate } from '../template';
+import { pageLookFromPreset } from '../presets';
 import { ASPECT_IDS } from '../layout/aspects';
 import { verseReelDefaults, verseReelSchema } from './schema';
 
@@ -14,15 +15,6 @@ export const verseReel = defineTemplate({
   aspects: ASPECT_IDS,
   mediaProps: ['recitation'],
   component: () => import('./VerseReel'),
-  presetProps: (preset) => ({
-    scene: preset.scene,
-    gradeAdjust: preset.grade,
-    grain: preset.grain,
-    vignette: preset.vignette,
-    textAnimation: preset.textAnimation,
-    pageTransition: preset.transition,
-    musicMood: preset.musicMood,
-    backgroundAudio: 'auto' as const,
-  }),
+  presetProps: pageLookFromPreset,
   calculateMetadata: async (options) => (await import('./metadata')).calculateVerseReelMetadata(options),
 });

@@ -9,6 +9,7 @@ import { loadPassage, type Passage } from '../quran';
 import { paginate, type Page } from '../layout/paginate';
 import { verseReelLayout, type VerseReelLayout } from './layout';
 import type { VerseReelProps } from './schema';
+import { promiseCache } from '../layout/promise-cache';
 
 export interface PreparedVerseReel {
   passage: Passage;
@@ -20,7 +21,7 @@ export interface PreparedVerseReel {
 /** Lines are measured against a slightly narrower box than they get, so subpixel differences never wrap a line. */
 const MEASURE_SLACK = 0.97;
 
-const cache = new Map<string, Promise<PreparedVerseReel>>();
+const cached = promiseCache<PreparedVerseReel>();
 
 async function prepare(props: VerseReelProps, width: number, height: number): Promise<PreparedVerseReel> {
   const [passage] = await Promise.all([loadPassage(props.reference, props.translation), loadFonts()]);
@@ -56,11 +57,5 @@ export function prepareVerseReel(props: VerseReelProps, width: number, height: n
     width,
     height,
   ]);
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = prepare(props, width, height);
-    cache.set(key, hit);
-    hit.catch(() => cache.delete(key));
-  }
-  return hit;
+  return cached(key, () => prepare(props, width, height));
 }

@@ -2,15 +2,9 @@
 // looked up from the bundled canonical data), the look, text and sound.
 // Node-safe (no browser APIs), so the CLI validates props with it too.
 import { z } from 'zod';
-import { zColor } from '@remotion/zod-types';
 import { parseVerseReference, VerseReferenceError, TRANSLATION_IDS } from '../quran';
-import { gradeSchema } from '../effects/grade';
-import { SCENE_IDS } from '../backgrounds/scenes';
-import { BACKGROUND_CHOICES } from '../audio/select';
-import { TRACK_MOODS } from '../audio/catalog';
-import { transitionSchema } from '../transitions/spec';
-import { TEXT_ANIMATION_IDS } from '../text/animations';
 import { PATTERN_KINDS } from '../backgrounds/geometric';
+import { designProps, lookProps, pagingProps, soundProps } from '../template-props';
 
 const reference = z
   .string()
@@ -28,29 +22,24 @@ export const verseReelSchema = z.object({
   reference,
   translation: z.enum(TRANSLATION_IDS).describe('Bundled translation shown under the Arabic'),
   showTranslation: z.boolean(),
-  scene: z.enum(SCENE_IDS).describe('Procedural background and its grade'),
+  scene: lookProps.scene,
   pattern: z.enum(['none', ...PATTERN_KINDS]).describe('An Islamic geometric pattern over the sky (8- or 6-fold stars)'),
   patternOpacity: z.number().min(0).max(1).step(0.05),
   atmosphere: z.enum(['none', 'clouds', 'bokeh']).describe('Drifting clouds or out-of-focus lights'),
-  gradeAdjust: gradeSchema.describe('Adjustments on top of the scene grade (0 = as designed)'),
-  grain: z.number().min(0).max(1).step(0.05),
-  vignette: z.number().min(0).max(1).step(0.05),
-  textColor: zColor().nullable().describe('null: the scene\'s own ink'),
-  accentColor: zColor().nullable().describe('Ornaments and labels; null: the scene\'s accent'),
+  gradeAdjust: lookProps.gradeAdjust,
+  grain: lookProps.grain,
+  vignette: lookProps.vignette,
+  textColor: lookProps.textColor,
+  accentColor: lookProps.accentColor,
   arabicScale: z.number().min(0.6).max(1.5).step(0.05).describe('Arabic size relative to the layout default'),
   translationScale: z.number().min(0.6).max(1.5).step(0.05),
-  textAnimation: z.enum(TEXT_ANIMATION_IDS).describe('How the Arabic appears (right to left); the translation fades in after it'),
-  pageTransition: transitionSchema.describe('How one page of text becomes the next'),
-  pace: z.number().min(0.5).max(2).step(0.05).describe('Reading time multiplier (ignored when a recitation sets the length)'),
+  textAnimation: lookProps.textAnimation,
+  ...pagingProps,
   recitation: z
     .string()
     .describe('Optional recitation audio: a file in public/ or an http(s) URL; its length sets the duration'),
-  backgroundAudio: z.enum(BACKGROUND_CHOICES).describe('"auto" picks by mood and the music setting; "none" is silence'),
-  musicMood: z.enum(TRACK_MOODS).describe('The mood "auto" looks for'),
-  noInstrumentalMusic: z.boolean().describe('Only non-instrumental ambience (or silence) is used'),
-  musicVolume: z.number().min(0).max(1).step(0.05),
-  showSafeZones: z.boolean().describe('Draw the platforms\' UI zones (for designing; never in a real render)'),
-  seed: z.number().int().min(0).max(1_000_000),
+  ...soundProps,
+  ...designProps,
 });
 
 export type VerseReelProps = z.infer<typeof verseReelSchema>;

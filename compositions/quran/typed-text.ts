@@ -1,12 +1,13 @@
-// The guard that keeps typed Qur'an off a ReminderCard. Qur'anic text shown
-// on screen always comes from the bundled canonical text by reference
-// (verse-reel); a card's typed text is hadith, du'a, quotes and reminders.
-// The schema uses the synchronous checks: text pasted from a mushaf (its
+// The guard that keeps typed Qur'an out of typed text (cards, titles).
+// Qur'anic text shown on screen always comes from the bundled canonical text
+// by reference (verse-reel); typed text is hadith, du'a, quotes, reminders.
+// Schemas use the synchronous checks through `typedText`: text pasted from a mushaf (its
 // end-of-ayah sign and Qur'anic annotation marks) and sources that name a
-// verse. Before rendering, prepare.ts also matches the typed text against
+// verse. Before rendering, ReminderCard's prepare.ts also matches the typed text against
 // every ayah of the bundled text and its English translation (the index is
 // built here from data passed in). Pure and Node-safe; loads nothing itself.
-import { parseVerseReference } from '../quran/reference';
+import { z } from 'zod';
+import { parseVerseReference } from './reference';
 
 /** U+06D6–U+06ED: small high ligatures, waqf signs, U+06DD end of ayah, U+06DE rub el hizb, sajdah, small high/low letters. */
 const QURANIC_MARK = /[\u06D6-\u06ED]/u;
@@ -112,3 +113,16 @@ export function typedAyahProblem(text: string, index: AyahIndex): string | null 
   if (translation) return `${verseReelHint(translation)}; this is the translation of ayah ${translation}`;
   return null;
 }
+
+const tooLong = (limit: number) => (issue: { input?: unknown }) =>
+  `is ${typeof issue.input === 'string' ? issue.input.length : 'too many'} characters; the limit is ${limit}`;
+
+/** A zod string for typed text: at most `limit` characters and never carrying Qur'anic marks. */
+export const typedText = (limit: number) =>
+  z
+    .string()
+    .max(limit, { error: tooLong(limit) })
+    .superRefine((value, ctx) => {
+      const problem = quranicMarkProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
