@@ -76,3 +76,17 @@ describe('CinematicMontage with media', () => {
     expect(r.stderr).toContain('shots.0.src: media file not found: nowhere.png');
   });
 });
+
+describe('CinematicMontage in every aspect', () => {
+  it.each(['9:16', '1:1', '4:5', '16:9'])('%s renders its title over the opening', (aspect) => {
+    const out = path.join(tmp, `aspect-${aspect.replace(':', 'x')}.png`);
+    const r = spawnSync(process.execPath, [bin, 'render', 'cinematic-montage', '--aspect', aspect, '--still', '60', '--scale', '0.25', '--out', out], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(r.status).toBe(0);
+    const still = readPng(out);
+    // the title's light ink in the middle band of the frame
+    expect(regionStats(still, { x: 0.1, y: 0.3, w: 0.8, h: 0.35 }).lumaStd).toBeGreaterThan(8);
+  });
+});

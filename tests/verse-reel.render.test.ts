@@ -145,6 +145,15 @@ describe('VerseReel with a recitation', () => {
 });
 
 describe('VerseReel with a style preset', () => {
+  it('renders with every preset', async () => {
+    const { PRESETS } = await import('../compositions/presets');
+    const { verseReel } = await import('../compositions/verse-reel');
+    for (const preset of PRESETS) {
+      const image = await still(170, verseReel.presetProps(preset), 'VerseReel-9x16', 0.2);
+      expect(regionStats(image).lumaStd, preset.id).toBeGreaterThan(5);
+    }
+  });
+
   it('minimal-white draws a light frame with dark ink; night-prayer a dark one', async () => {
     const { findPreset } = await import('../compositions/presets');
     const { verseReel } = await import('../compositions/verse-reel');

@@ -2,7 +2,8 @@
 // bare baseline (solid background + one line of text) at 1080×1920 in one
 // run, alternating them to share the machine's noise, and prints the ratio.
 // Goal: ratio ≥ 0.6 (the cinematic look costs at most 40% over bare).
-// Usage: npm run bench:render [-- FRAMES ROUNDS]
+// Usage: npm run bench:render [-- FRAMES ROUNDS [PRESET]], e.g. archival-film
+// (the heaviest look: grain 0.9) to price a preset.
 import path from 'node:path';
 import { openBrowser, renderMedia, selectComposition } from '@remotion/renderer';
 import { bundleCompositions } from '../../server/render/bundle';
@@ -10,9 +11,12 @@ import { findBrowserExecutable } from '../../server/render/browser';
 import { CHROMIUM_OPTIONS, VIDEO_SETTINGS } from '../../server/render/local';
 import { readEnv } from '../../server/env';
 import { defaultCacheDir, projectRoot } from '../../server/paths';
+import { verseReel } from '../../compositions/verse-reel';
+import { findPreset } from '../../compositions/presets';
 
 const frames = Number(process.argv[2] ?? 90);
 const rounds = Number(process.argv[3] ?? 3);
+const preset = process.argv[4];
 const env = readEnv();
 const browserExecutable = findBrowserExecutable(env.browserExecutable);
 const serveUrl = await bundleCompositions({
@@ -21,8 +25,11 @@ const serveUrl = await bundleCompositions({
 });
 const browser = await openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
 
+const inputProps = preset ? { ...verseReel.defaultProps, ...verseReel.presetProps(findPreset(preset)) } : {};
+
 async function fps(id: string): Promise<number> {
-  const composition = await selectComposition({ serveUrl, id, puppeteerInstance: browser, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
+  const props = id === 'VerseReel' ? inputProps : {};
+  const composition = await selectComposition({ serveUrl, id, inputProps: props, puppeteerInstance: browser, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
   // Frames from the middle of the video, where the text is on screen.
   const start = Math.min(composition.durationInFrames - frames, 60);
   const started = performance.now();
@@ -31,6 +38,7 @@ async function fps(id: string): Promise<number> {
     serveUrl,
     ...VIDEO_SETTINGS,
     outputLocation: path.join(projectRoot, 'out', 'bench', `${id}.mp4`),
+    inputProps: props,
     puppeteerInstance: browser,
     frameRange: [start, start + frames - 1],
     concurrency: env.concurrency ?? null,
@@ -57,4 +65,4 @@ try {
 const overall = (xs: number[]) => xs.length / xs.reduce((sum, x) => sum + 1 / x, 0);
 const templateFps = overall(template);
 const baselineFps = overall(baseline);
-console.log(`bench:render templateFps=${templateFps.toFixed(2)} baselineFps=${baselineFps.toFixed(2)} ratio=${(templateFps / baselineFps).toFixed(2)}`);
+console.log(`bench:render${preset ? ` preset=${preset}` : ''} templateFps=${templateFps.toFixed(2)} baselineFps=${baselineFps.toFixed(2)} ratio=${(templateFps / baselineFps).toFixed(2)}`);
