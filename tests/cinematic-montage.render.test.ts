@@ -70,6 +70,14 @@ describe('CinematicMontage with media', () => {
     expect(regionStats(still, { x: 0, y: barFraction + 0.02, w: 1, h: 0.05 }).luma).toBeGreaterThan(30);
   });
 
+  it('names an image that cannot be decoded by its path in the shots', () => {
+    const broken = path.join(tmp, 'broken.png');
+    writeFileSync(broken, 'not an image');
+    const r = render({ ...media, shots: [{ ...media.shots[0], src: broken }] }, ['--still', '5', '--scale', '0.2', '--out', path.join(tmp, 'y.png')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`noor: shots.0.src: Error loading image with src: ${broken}`);
+  });
+
   it('names a missing media file by its path in the shots', () => {
     const r = render({ ...media, shots: [{ ...media.shots[0], src: 'nowhere.png' }] }, ['--still', '1', '--out', path.join(tmp, 'x.png')]);
     expect(r.status).toBe(1);

@@ -37,15 +37,20 @@ const parseFrameRange = (value: string): [number, number] => {
   return [Number(m[1]), Number(m[2])];
 };
 
-/** Puts the user's own file names back into a message that mentions the staged copies. */
+/**
+ * Puts the user's own file names back into a message that mentions a staged
+ * copy (as a path or inside a URL), and names the prop it came from.
+ */
 function unstage(message: string, staged: Record<string, unknown>, media: readonly LocalMedia[], original: Record<string, unknown>): string {
-  let out = message;
   for (const { prop } of media) {
     const before = mediaValues(original, prop)[0]?.value;
     const after = mediaValues(staged, prop)[0]?.value;
-    if (before && after && before !== after) out = out.split(after).join(before);
+    if (!before || !after || before === after || !message.includes(after)) continue;
+    const escaped = after.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const restored = message.replace(new RegExp(`[^\\s"']*${escaped}`, 'g'), before);
+    return restored.startsWith(`${prop}:`) ? restored : `${prop}: ${restored}`;
   }
-  return out;
+  return message;
 }
 
 export function summarise(result: RenderResult, still: boolean): string {
