@@ -5,8 +5,9 @@ import type { Template } from './template';
 import { verseReel } from './verse-reel';
 import { reminderCard } from './reminder-card';
 import { cinematicMontage } from './cinematic-montage';
+import { hijriCountdown } from './hijri-countdown';
 
-export const TEMPLATES = [verseReel, reminderCard, cinematicMontage] as const satisfies readonly Template[];
+export const TEMPLATES = [verseReel, reminderCard, cinematicMontage, hijriCountdown] as const satisfies readonly Template[];
 
 export type TemplateId = (typeof TEMPLATES)[number]['id'];
 
