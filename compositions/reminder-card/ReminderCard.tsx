@@ -2,18 +2,16 @@
 // cinematic sky, graded, with grain and vignette; a small label says what the
 // text is (never Qur'an), the text comes in page by page (the Arabic right to
 // left above it when shown), and the narrator and source sit beneath.
-import React, { useMemo, useRef } from 'react';
+import React, { useRef } from 'react';
 import { AbsoluteFill, Easing, interpolate, Sequence, useCurrentFrame, useVideoConfig } from 'remotion';
 import { TransitionSeries } from '@remotion/transitions';
-import { SCENES } from '../backgrounds/scenes';
 import { drawScrim, drawSky } from '../backgrounds/sky';
 import { CanvasLayer } from '../effects/CanvasLayer';
 import { drawGrain } from '../effects/grain';
 import { drawVignette } from '../effects/vignette';
-import { combineGrades, gradeColor, gradeToMatrix, parseColor } from '../effects/grade';
+import { gradeColor, parseColor } from '../effects/grade';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
-import { makeTransition, transitionFrames } from '../transitions';
 import { fontStack } from '../fonts';
 import { usePrepared, useOverflowGuard } from '../layout/hooks';
 import { prepareReminderCard, SOURCE_LETTER_SPACING, type PreparedCard } from './prepare';
@@ -22,6 +20,7 @@ import { INTRO_SEC, pageTimings } from '../layout/page-timing';
 import { pageReveal } from './reveal';
 import { CardPage, type CardInk } from './CardPage';
 import type { ReminderCardProps } from './schema';
+import { usePageLook } from '../layout/page-look';
 
 const ease = Easing.bezier(0.33, 0, 0.2, 1);
 const LABEL_LETTER_SPACING = 0.34;
@@ -141,11 +140,7 @@ export const ReminderCard: React.FC<ReminderCardProps> = (props) => {
   const frame = useCurrentFrame();
   const { width, height, fps, durationInFrames } = useVideoConfig();
   const prepared = usePrepared('Preparing card text and layout', () => prepareReminderCard(props, width, height), [props, width, height]);
-  const scene = SCENES[props.scene];
-  const matrix = useMemo(() => gradeToMatrix(combineGrades(scene.grade, props.gradeAdjust)), [scene, props.gradeAdjust]);
-
-  const transition = makeTransition(props.pageTransition, fps, { overlay: true });
-  const overlap = transition ? transitionFrames(props.pageTransition, fps) : 0;
+  const { scene, matrix, transition, overlap } = usePageLook(props.scene, props.gradeAdjust, props.pageTransition, fps);
   const pages = prepared?.pages ?? [];
   const timings = pageTimings(pageWeights(pages, props.pace), fps, durationInFrames);
   const reveals = pages.map((p) => pageReveal(props.textAnimation, p.arabic ? p.arabic.split(' ').length : 0, p.words.length, props.pace));

@@ -2,9 +2,8 @@
 // grain and vignette, the Arabic revealed word by word with its translation
 // and reference, and ambience or music under an optional recitation.
 // The text comes only from the bundled canonical data via props.reference.
-import React, { useMemo } from 'react';
+import React from 'react';
 import { AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig, Audio } from 'remotion';
-import { SCENES } from '../backgrounds/scenes';
 import { drawScrim, drawSky } from '../backgrounds/sky';
 import { drawGeometricPattern, geometricPatternDefaults } from '../backgrounds/geometric';
 import { cloudsDefaults, drawClouds } from '../backgrounds/clouds';
@@ -12,7 +11,7 @@ import { bokehDefaults, drawBokeh } from '../backgrounds/bokeh';
 import { CanvasLayer } from '../effects/CanvasLayer';
 import { drawGrain } from '../effects/grain';
 import { drawVignette } from '../effects/vignette';
-import { combineGrades, gradeColor, gradeToMatrix } from '../effects/grade';
+import { gradeColor } from '../effects/grade';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
 import { mediaSrc } from './media';
@@ -22,18 +21,14 @@ import { pageWeights } from './timeline';
 import { INTRO_SEC, OUTRO_SEC, pageTimings } from '../layout/page-timing';
 import { VersePage } from './VersePage';
 import { TransitionSeries } from '@remotion/transitions';
-import { makeTransition, transitionFrames } from '../transitions';
 import type { VerseReelProps } from './schema';
+import { usePageLook } from '../layout/page-look';
 
 export const VerseReel: React.FC<VerseReelProps> = (props) => {
   const frame = useCurrentFrame();
   const { width, height, fps, durationInFrames } = useVideoConfig();
   const prepared = usePrepared('Preparing verse text and layout', () => prepareVerseReel(props, width, height), [props, width, height]);
-  const scene = SCENES[props.scene];
-  const matrix = useMemo(() => gradeToMatrix(combineGrades(scene.grade, props.gradeAdjust)), [scene, props.gradeAdjust]);
-
-  const transition = makeTransition(props.pageTransition, fps, { overlay: true });
-  const overlap = transition ? transitionFrames(props.pageTransition, fps) : 0;
+  const { scene, matrix, transition, overlap } = usePageLook(props.scene, props.gradeAdjust, props.pageTransition, fps);
   const timings = prepared
     ? pageTimings(pageWeights(prepared.pages, props.pace, props.recitation !== ''), fps, durationInFrames)
     : [];
