@@ -4,7 +4,9 @@
 // meaning, range and Studio control of a prop is the same in every template.
 import { z } from 'zod';
 import { zColor } from '@remotion/zod-types';
-import { gradeSchema } from './effects/grade';
+import { NEUTRAL_GRADE, gradeSchema } from './effects/grade';
+import { splitToneDefaults, splitToneSchema } from './effects/split-tone';
+import { dustDefaults, dustSchema } from './effects/dust';
 import { SCENE_IDS } from './backgrounds/scenes';
 import { TEXT_ANIMATION_IDS } from './text/animations';
 import { transitionSchema } from './transitions/spec';
@@ -14,12 +16,17 @@ import { TRACK_MOODS } from './audio/catalog';
 export const lookProps = {
   scene: z.enum(SCENE_IDS).describe('Procedural background, its grade and its ink'),
   gradeAdjust: gradeSchema.describe('Adjustments on top of the scene grade (0 = as designed)'),
+  splitTone: splitToneSchema.describe('Shadows and highlights leaning toward two colours (strength 0 is off)'),
+  dust: dustSchema.describe('Motes of light drifting through the frame (density 0 is off)'),
   grain: z.number().min(0).max(1).step(0.05),
   vignette: z.number().min(0).max(1).step(0.05),
   textColor: zColor().nullable().describe('null: the scene\'s own ink'),
   accentColor: zColor().nullable().describe('Ornaments, labels and source lines; null: the scene\'s accent'),
   textAnimation: z.enum(TEXT_ANIMATION_IDS).describe('How the words appear (Arabic right to left)'),
 };
+
+/** Defaults of the look props that are the same in every template (the rest is each template's own taste). */
+export const lookDefaults = { gradeAdjust: NEUTRAL_GRADE, splitTone: splitToneDefaults, dust: dustDefaults };
 
 export const pagingProps = {
   pageTransition: transitionSchema.describe('How one page of text becomes the next'),

@@ -3,11 +3,15 @@
 // the light leak warms its edge, moves, and renders a frame identically
 // after another; Ken Burns zooms into a quadrant and cover leaves no border
 // where contain does; glow lights the background round the letters; defocus
-// softens detail without darkening the frame's edges.
+// softens detail without darkening the frame's edges; split tone matches its
+// maths on a grey ramp; dust motes appear and drift; grain is noise around
+// the same mean that changes every other frame.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { renderStillImage } from './helpers/still';
-import { differingPixels, regionStats, type Image } from './helpers/media';
+import { brightFraction, differingPixels, regionStats, type Image } from './helpers/media';
 import { letterboxBars } from '../compositions/effects/letterbox';
+import { splitTonePixel } from '../compositions/effects/split-tone';
+import { dustDefaults } from '../compositions/effects/dust';
 
 const fixturesUrl = inject('fixturesUrl');
 
@@ -178,5 +182,87 @@ describe('defocus (1080×1080 at scale 0.5)', () => {
     for (const edge of [{ x: 0, y: 0.2, w: 0.02, h: 0.6 }, { x: 0.98, y: 0.2, w: 0.02, h: 0.6 }, { x: 0.2, y: 0.98, w: 0.6, h: 0.02 }]) {
       expect(regionStats(soft, edge).luma).toBeGreaterThan(regionStats(sharp, edge).luma * 0.7);
     }
+  });
+});
+
+describe('split tone (1000×200 grey ramp)', () => {
+  const teal = { shadows: '#00b4c8', highlights: '#ff9a3c', strength: 1, balance: 0 };
+  const column = (image: Image, fraction: number) => regionStats(image, { x: fraction - 0.01, y: 0.2, w: 0.02, h: 0.6 });
+
+  it('leaves the ramp grey at strength 0', async () => {
+    const plain = await still('Fx-SplitTone', 0, { ...teal, strength: 0 }, 1);
+    for (const f of [0.1, 0.5, 0.9]) {
+      const { r, g, b } = column(plain, f);
+      expect(Math.max(r, g, b) - Math.min(r, g, b)).toBeLessThan(2);
+    }
+  });
+
+  it('turns the shadows teal and the highlights amber, as splitTonePixel predicts', async () => {
+    const toned = await still('Fx-SplitTone', 0, teal, 1);
+    const dark = column(toned, 0.12);
+    expect(dark.g - dark.r).toBeGreaterThan(8);
+    expect(dark.b - dark.r).toBeGreaterThan(8);
+    const light = column(toned, 0.88);
+    expect(light.r - light.b).toBeGreaterThan(20);
+    for (const f of [0.12, 0.5, 0.88]) {
+      const v = f; // the ramp's value at this column (0..1)
+      const [er, eg, eb] = splitTonePixel(teal, [v, v, v]);
+      const got = column(toned, f);
+      expect(got.r).toBeCloseTo(er * 255, -1.2); // within ~8 of 255
+      expect(got.g).toBeCloseTo(eg * 255, -1.2);
+      expect(got.b).toBeCloseTo(eb * 255, -1.2);
+    }
+  });
+});
+
+describe('dust drift (1080×1920 at scale 0.25)', () => {
+  it('draws nothing at density 0 and light motes when on, more with more density', async () => {
+    const none = await still('Fx-Dust', 30, { ...dustDefaults, density: 0, seed: 3 }, 0.25);
+    expect(brightFraction(none, { x: 0, y: 0, w: 1, h: 1 }, 40)).toBe(0);
+    const some = brightFraction(await still('Fx-Dust', 30, { ...dustDefaults, density: 0.3, opacity: 1, seed: 3 }, 0.25), { x: 0, y: 0, w: 1, h: 1 }, 40);
+    const more = brightFraction(await still('Fx-Dust', 30, { ...dustDefaults, density: 1, opacity: 1, seed: 3 }, 0.25), { x: 0, y: 0, w: 1, h: 1 }, 40);
+    expect(some).toBeGreaterThan(0);
+    expect(more).toBeGreaterThan(some * 2);
+  });
+
+  it('drifts: the motes move between frames, and a frame renders identically twice', async () => {
+    const props = { ...dustDefaults, density: 0.6, opacity: 1, seed: 3, speed: 2 };
+    const a = await still('Fx-Dust', 10, props, 0.25);
+    const b = await still('Fx-Dust', 40, props, 0.25);
+    expect(differingPixels(a, b)).toBeGreaterThan(200);
+    expect(differingPixels(a, await still('Fx-Dust', 10, props, 0.25))).toBe(0);
+  });
+});
+
+describe('film grain (540×960)', () => {
+  const spread = (image: Image) => {
+    let sum = 0;
+    let sq = 0;
+    const n = image.width * image.height;
+    for (let i = 0; i < n; i++) {
+      const v = image.data[i * 4]!;
+      sum += v;
+      sq += v * v;
+    }
+    const mean = sum / n;
+    return { mean, std: Math.sqrt(sq / n - mean * mean) };
+  };
+
+  it('is flat at amount 0, noisy around the same mean when on, and stronger with the amount', async () => {
+    const flat = spread(await still('Fx-Grain', 0, { amount: 0, seed: 5 }, 1));
+    const light = spread(await still('Fx-Grain', 0, { amount: 0.3, seed: 5 }, 1));
+    const heavy = spread(await still('Fx-Grain', 0, { amount: 0.9, seed: 5 }, 1));
+    expect(flat.std).toBeLessThan(0.5);
+    expect(light.std).toBeGreaterThan(2);
+    expect(heavy.std).toBeGreaterThan(light.std * 2);
+    expect(Math.abs(heavy.mean - flat.mean)).toBeLessThan(2);
+  });
+
+  it('changes between frames (every other frame, 15 per second at 30 fps) and is repeatable', async () => {
+    const props = { amount: 0.6, seed: 5 };
+    const f0 = await still('Fx-Grain', 0, props, 1);
+    expect(differingPixels(f0, await still('Fx-Grain', 1, props, 1))).toBe(0);
+    expect(differingPixels(f0, await still('Fx-Grain', 2, props, 1))).toBeGreaterThan((540 * 960) / 2);
+    expect(differingPixels(f0, await still('Fx-Grain', 0, props, 1))).toBe(0);
   });
 });

@@ -7,8 +7,8 @@ import { AbsoluteFill, interpolate, Sequence, useCurrentFrame, useVideoConfig } 
 import { TransitionSeries } from '@remotion/transitions';
 import { SCENES } from '../backgrounds/scenes';
 import { CanvasLayer } from '../effects/CanvasLayer';
-import { drawGrainOverlay } from '../effects/grain';
-import { drawVignette } from '../effects/vignette';
+import { drawFilmFinish } from '../effects/finish';
+import { SplitTone } from '../effects/SplitTone';
 import { drawLightLeak, lightLeakDefaults } from '../effects/light-leak';
 import { combineGrades, gradeColor, gradeToMatrix } from '../effects/grade';
 import { Letterbox } from '../effects/Letterbox';
@@ -110,6 +110,7 @@ export const CinematicMontage: React.FC<CinematicMontageProps> = (props) => {
           </React.Fragment>
         ))}
       </TransitionSeries>
+      <SplitTone params={props.splitTone} />
       {props.title ? (
         <Sequence durationInFrames={plan.titleFrames} layout="none" name="Title">
           <Card text={props.title} subtitle={props.subtitle} color={ink} props={props} outFrame={plan.titleFrames} />
@@ -118,8 +119,7 @@ export const CinematicMontage: React.FC<CinematicMontageProps> = (props) => {
       <CanvasLayer
         draw={(ctx, w, h) => {
           if (props.lightLeak > 0) drawLightLeak(ctx, w, h, { ...lightLeakDefaults, intensity: props.lightLeak }, matrix, props.seed, frame / fps);
-          drawVignette(ctx, w, h, props.vignette);
-          drawGrainOverlay(ctx, w, h, props.grain, props.seed, frame);
+          drawFilmFinish(ctx, w, h, props, frame, fps, { overlay: true });
         }}
       />
       {props.letterbox ? <Letterbox ratio={props.letterbox} color="#000000" animateInSec={0} /> : null}

@@ -8,7 +8,7 @@ import { SCENE_IDS } from '../backgrounds/scenes';
 import { transitionSchema } from '../transitions/spec';
 import { KEN_BURNS_FITS } from '../effects/ken-burns';
 import { typedText } from '../quran/typed-text';
-import { designProps, lookProps, soundProps } from '../template-props';
+import { designProps, lookDefaults, lookProps, soundProps } from '../template-props';
 
 export const SHOT_MOTIONS = ['push-in', 'pull-out', 'pan-left', 'pan-right', 'still'] as const;
 
@@ -58,6 +58,8 @@ export const cinematicMontageSchema = z.object({
   transition: transitionSchema.describe('Between shots'),
   scene: lookProps.scene.describe('Scene of the end card, and the ink of the titles'),
   gradeAdjust: lookProps.gradeAdjust,
+  splitTone: lookProps.splitTone,
+  dust: lookProps.dust,
   grain: lookProps.grain,
   vignette: lookProps.vignette,
   lightLeak: z.number().min(0).max(1).step(0.05).describe('Warm film light leaking in from an edge, 0 for none'),
@@ -84,7 +86,7 @@ export const cinematicMontageDefaults: CinematicMontageProps = {
   cutTiming: { mode: 'durations' },
   transition: { type: 'dissolve', durationSec: 1, easing: 'ease-in-out', direction: 'from-right' },
   scene: 'night',
-  gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
+  ...lookDefaults,
   grain: 0.3,
   vignette: 0.5,
   lightLeak: 0.35,

@@ -7,8 +7,7 @@ import { AbsoluteFill, Easing, interpolate, useCurrentFrame, useVideoConfig } fr
 import { SCENES } from '../backgrounds/scenes';
 import { drawScrim, drawSky } from '../backgrounds/sky';
 import { CanvasLayer } from '../effects/CanvasLayer';
-import { drawGrain } from '../effects/grain';
-import { drawVignette } from '../effects/vignette';
+import { drawFilmFinish } from '../effects/finish';
 import { combineGrades, gradeColor, gradeToMatrix, type ColorMatrix } from '../effects/grade';
 import { AnimatedText, TEXT_ANIMATION_PRESETS } from '../text';
 import { fontStack, loadFonts } from '../fonts';
@@ -100,8 +99,7 @@ export const HijriCountdown: React.FC<HijriCountdownProps> = (props) => {
           const cy = (textTop + (1 - insets.bottom - textTop) / 2) * h;
           const rx = (1 - insets.left - insets.right) * 0.7 * w;
           drawScrim(ctx, { cx: w / 2, cy, rx, ry: (1 - insets.bottom - textTop) * 0.55 * h }, scene.ink.scrim, matrix);
-          drawVignette(ctx, w, h, props.vignette);
-          drawGrain(ctx, w, h, props.grain, props.seed, frame);
+          drawFilmFinish(ctx, w, h, props, frame, fps);
         }}
       />
       <AbsoluteFill

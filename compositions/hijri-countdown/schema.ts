@@ -3,7 +3,7 @@
 // shared look, sound and design fields. Node-safe: the CLI validates with it.
 import { z } from 'zod';
 import { typedText } from '../quran/typed-text';
-import { designProps, lookProps, soundProps } from '../template-props';
+import { designProps, lookDefaults, lookProps, soundProps } from '../template-props';
 import { HIJRI_EVENTS, isoDateProblem } from './hijri';
 
 export const hijriCountdownSchema = z.object({
@@ -28,7 +28,7 @@ export const hijriCountdownDefaults: HijriCountdownProps = {
   today: '2026-11-25',
   line: 'Prepare your heart before the month arrives',
   scene: 'night',
-  gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
+  ...lookDefaults,
   grain: 0.25,
   vignette: 0.45,
   textColor: null,

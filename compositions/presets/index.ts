@@ -1,10 +1,12 @@
-// Named style presets: a look (scene, grade, grain, vignette, text animation,
+// Named style presets: a look (scene, grade, split tone, dust, grain, vignette, text animation,
 // transition, music mood) stored as data in presets.json and validated by
 // zod when loaded. Templates map a preset onto their own props with
 // `presetProps`; `noor render --preset NAME` applies one.
 import { z } from 'zod';
 import data from './presets.json';
 import { gradeSchema } from '../effects/grade';
+import { splitToneDefaults, splitToneSchema } from '../effects/split-tone';
+import { dustDefaults, dustSchema } from '../effects/dust';
 import { SCENE_IDS } from '../backgrounds/scenes';
 import { TEXT_ANIMATION_IDS } from '../text/animations';
 import { transitionSchema } from '../transitions/spec';
@@ -16,6 +18,8 @@ export const presetSchema = z.object({
   description: z.string().min(1),
   scene: z.enum(SCENE_IDS),
   grade: gradeSchema,
+  splitTone: splitToneSchema.default(splitToneDefaults),
+  dust: dustSchema.default(dustDefaults),
   grain: z.number().min(0).max(1),
   vignette: z.number().min(0).max(1),
   textAnimation: z.enum(TEXT_ANIMATION_IDS),
@@ -57,6 +61,8 @@ export function pageLookFromPreset(preset: Preset) {
   return {
     scene: preset.scene,
     gradeAdjust: preset.grade,
+    splitTone: preset.splitTone,
+    dust: preset.dust,
     grain: preset.grain,
     vignette: preset.vignette,
     textAnimation: preset.textAnimation,

@@ -7,8 +7,7 @@ import { AbsoluteFill, Easing, interpolate, Sequence, useCurrentFrame, useVideoC
 import { TransitionSeries } from '@remotion/transitions';
 import { drawScrim, drawSky } from '../backgrounds/sky';
 import { CanvasLayer } from '../effects/CanvasLayer';
-import { drawGrain } from '../effects/grain';
-import { drawVignette } from '../effects/vignette';
+import { drawFilmFinish } from '../effects/finish';
 import { gradeColor, parseColor } from '../effects/grade';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
@@ -181,8 +180,7 @@ export const ReminderCard: React.FC<ReminderCardProps> = (props) => {
         matrix,
       );
     }
-    drawVignette(ctx, w, h, props.vignette);
-    drawGrain(ctx, w, h, props.grain, props.seed, frame);
+    drawFilmFinish(ctx, w, h, props, frame, fps);
   };
 
   return (

@@ -4,7 +4,7 @@
 // Qur'an is not (see quran/typed-text.ts). Node-safe, so the CLI validates with it too.
 import { z } from 'zod';
 import { quranSourceProblem, typedText } from '../quran/typed-text';
-import { designProps, lookProps, pagingProps, soundProps } from '../template-props';
+import { designProps, lookDefaults, lookProps, pagingProps, soundProps } from '../template-props';
 
 export const CARD_KINDS = ['hadith', 'quote', 'dua', 'reminder'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
@@ -66,7 +66,7 @@ export const reminderCardDefaults: ReminderCardProps = {
   source: 'Sahih al-Bukhari 6018',
   narrator: 'Abu Hurairah (RA)',
   scene: 'night',
-  gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
+  ...lookDefaults,
   grain: 0.35,
   vignette: 0.55,
   textColor: null,

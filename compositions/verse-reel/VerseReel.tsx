@@ -9,8 +9,7 @@ import { drawGeometricPattern, geometricPatternDefaults } from '../backgrounds/g
 import { cloudsDefaults, drawClouds } from '../backgrounds/clouds';
 import { bokehDefaults, drawBokeh } from '../backgrounds/bokeh';
 import { CanvasLayer } from '../effects/CanvasLayer';
-import { drawGrain } from '../effects/grain';
-import { drawVignette } from '../effects/vignette';
+import { drawFilmFinish } from '../effects/finish';
 import { gradeColor } from '../effects/grade';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
@@ -59,8 +58,7 @@ export const VerseReel: React.FC<VerseReelProps> = (props) => {
       const k = w / width;
       drawScrim(ctx, { cx: (region.left + region.width / 2) * k, cy: (region.top + region.height / 2) * k, rx: region.width * 0.75 * k, ry: region.height * 0.5 * k }, scene.ink.scrim, matrix);
     }
-    drawVignette(ctx, w, h, props.vignette);
-    drawGrain(ctx, w, h, props.grain, props.seed, frame);
+    drawFilmFinish(ctx, w, h, props, frame, fps);
   };
 
   return (

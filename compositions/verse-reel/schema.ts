@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { parseVerseReference, VerseReferenceError, TRANSLATION_IDS } from '../quran';
 import { PATTERN_KINDS } from '../backgrounds/geometric';
-import { designProps, lookProps, pagingProps, soundProps } from '../template-props';
+import { designProps, lookDefaults, lookProps, pagingProps, soundProps } from '../template-props';
 
 const reference = z
   .string()
@@ -27,6 +27,8 @@ export const verseReelSchema = z.object({
   patternOpacity: z.number().min(0).max(1).step(0.05),
   atmosphere: z.enum(['none', 'clouds', 'bokeh']).describe('Drifting clouds or out-of-focus lights'),
   gradeAdjust: lookProps.gradeAdjust,
+  splitTone: lookProps.splitTone,
+  dust: lookProps.dust,
   grain: lookProps.grain,
   vignette: lookProps.vignette,
   textColor: lookProps.textColor,
@@ -52,7 +54,7 @@ export const verseReelDefaults: VerseReelProps = {
   pattern: 'none',
   patternOpacity: 0.2,
   atmosphere: 'none',
-  gradeAdjust: { exposure: 0, contrast: 0, saturation: 0, temperature: 0, tint: 0 },
+  ...lookDefaults,
   grain: 0.35,
   vignette: 0.55,
   textColor: null,
