@@ -17,7 +17,7 @@ import { fontStack, loadFonts } from '../fonts';
 import { makeTransition } from '../transitions';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { aspectOfSize } from '../layout/aspects';
-import { textSafeInsets } from '../layout/safe-zones';
+import { safeAreaStyle, textSafeInsets } from '../layout/safe-zones';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
 import { montagePlan } from './plan';
 import { Shot } from './Shot';
@@ -44,15 +44,7 @@ const Card: React.FC<{ text: string; subtitle: string; color: string; props: Cin
   return (
     <AbsoluteFill
       style={{
-        top: `${insets.top * 100}%`,
-        bottom: `${insets.bottom * 100}%`,
-        left: `${insets.left * 100}%`,
-        right: `${insets.right * 100}%`,
-        width: 'auto',
-        height: 'auto',
-        justifyContent: 'center',
-        alignItems: 'center',
-        textAlign: 'center',
+        ...safeAreaStyle(insets),
         opacity: fadeOut,
         background: `radial-gradient(ellipse 60% 35% at 50% 50%, rgba(0,0,0,0.35), rgba(0,0,0,0))`,
       }}

@@ -13,7 +13,7 @@ import { AnimatedText, TEXT_ANIMATION_PRESETS } from '../text';
 import { fontStack, loadFonts } from '../fonts';
 import { BackgroundAudio } from '../audio/BackgroundAudio';
 import { aspectOfSize } from '../layout/aspects';
-import { textSafeInsets } from '../layout/safe-zones';
+import { safeAreaStyle, textSafeInsets } from '../layout/safe-zones';
 import { SafeZoneOverlay } from '../layout/SafeZoneOverlay';
 import { countdownLabel, formatGregorian, formatHijri, hasCrescent, nextOccurrence } from './hijri';
 import type { HijriCountdownProps } from './schema';
@@ -104,15 +104,7 @@ export const HijriCountdown: React.FC<HijriCountdownProps> = (props) => {
       />
       <AbsoluteFill
         style={{
-          top: `${textTop * 100}%`,
-          bottom: `${insets.bottom * 100}%`,
-          left: `${insets.left * 100}%`,
-          right: `${insets.right * 100}%`,
-          width: 'auto',
-          height: 'auto',
-          justifyContent: 'center',
-          alignItems: 'center',
-          textAlign: 'center',
+          ...safeAreaStyle(insets, textTop),
           color: ink,
         }}
       >

@@ -5,6 +5,7 @@
 // TikTok Creative Center (right-edge action rail ~11%, bottom caption band
 // ~20%, top bar ~8%), YouTube Shorts (top ~10%, bottom ~25%, right rail ~12%).
 // These change: re-check before relying on them.
+import type React from 'react';
 import type { AspectId } from './aspects';
 
 export interface Insets {
@@ -32,4 +33,19 @@ export function textSafeInsets(aspect: AspectId): Insets {
   const max = (k: keyof Insets) => Math.max(0.05, ...zones.map((z) => z.insets[k]));
   const side = Math.max(max('left'), max('right'));
   return { top: max('top'), right: side, bottom: max('bottom'), left: side };
+}
+
+/** CSS for a centred text block filling the safe area (optionally from a lower `top`, 0..1 of the frame). */
+export function safeAreaStyle(insets: Insets, top: number = insets.top): React.CSSProperties {
+  return {
+    top: `${top * 100}%`,
+    bottom: `${insets.bottom * 100}%`,
+    left: `${insets.left * 100}%`,
+    right: `${insets.right * 100}%`,
+    width: 'auto',
+    height: 'auto',
+    justifyContent: 'center',
+    alignItems: 'center',
+    textAlign: 'center',
+  };
 }
