@@ -9,12 +9,15 @@ import { CliError, cleanMessage, usageError } from './errors';
 import { renderCommand } from './commands/render';
 import { templatesCommand } from './commands/templates';
 import { presetsCommand } from './commands/presets';
+import { analyzeCommand } from './commands/analyze';
+import { migrateCommand } from './commands/migrate';
 
 export const USAGE = `noor: cinematic Islamic short-form video, as code
 
 Usage:
   noor render <template> [options]   render a video (MP4) or a still (PNG)
       --preset NAME         a style preset (see noor presets), applied before --props and --set
+      --style FILE          a style profile from noor analyze: its look, pacing and mood
       --props FILE          JSON file of props (merged over the defaults)
       --set KEY=VALUE       set one prop; repeatable; dotted keys for nested props
       --aspect RATIO        9:16 (default) | 1:1 | 4:5 | 16:9
@@ -22,12 +25,22 @@ Usage:
       --still FRAME         render one frame as PNG instead of a video
       --frames A-B          render only frames A to B
       --scale N             output scale, e.g. 0.5
+  noor analyze <video> [options]     learn a look from a reference video (a StyleProfile)
+      --out FILE            the profile, JSON (default out/<video>.style.json)
+      --report FILE         an HTML report: shots, transitions, palette, curves, beats
+      --png FILE            a PNG summary of the report
+      --timeout SEC         stop after this long (default 600)
+      --max-duration SEC    analyse at most this much of the input (default 600)
+  noor migrate                       bring the database to the latest schema
   noor templates [--json]            list templates, aspects and props
   noor presets [--json]              list style presets
   noor help                          this text
 
 Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
-NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache).`;
+NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache),
+NOOR_FFMPEG / NOOR_FFPROBE (ffmpeg for analysis; Debian's on the PATH by default),
+DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 54329),
+NOOR_SECRET_KEY (32-byte key for tokens at rest; default generated into .noor/secret.key).`;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,6 +53,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           allowPositionals: true,
           options: {
             preset: { type: 'string' },
+            style: { type: 'string' },
             props: { type: 'string' },
             set: { type: 'string', multiple: true },
             aspect: { type: 'string' },
@@ -54,6 +68,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           {
             template: positionals[0],
             preset: values.preset,
+            styleFile: values.style,
             propsFile: values.props,
             sets: values.set,
             aspect: values.aspect,
@@ -66,6 +81,31 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           readEnv(),
           out,
         );
+        return 0;
+      }
+      case 'analyze': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            out: { type: 'string', short: 'o' },
+            report: { type: 'string' },
+            png: { type: 'string' },
+            timeout: { type: 'string' },
+            'max-duration': { type: 'string' },
+          },
+        });
+        if (positionals.length > 1) throw usageError(`analyze: one video at a time (got ${positionals.join(', ')})`);
+        await analyzeCommand(
+          { input: positionals[0], out: values.out, report: values.report, png: values.png, timeout: values.timeout, maxDuration: values['max-duration'], cwd },
+          readEnv(),
+          out,
+        );
+        return 0;
+      }
+      case 'migrate': {
+        parseArgs({ args: rest, options: {} });
+        await migrateCommand(readEnv(), out);
         return 0;
       }
       case 'presets': {

@@ -1,13 +1,16 @@
-// `noor render <template> [--preset NAME] [--props f.json] [--set k=v …] [--aspect 9:16]
+// `noor render <template> [--preset NAME] [--style profile.json] [--props f.json] [--set k=v …] [--aspect 9:16]
 // [--out file.mp4] [--still FRAME]`: validates everything it can before the
 // browser starts, then bundles, renders with a progress bar, and prints the
 // output path, duration and render speed.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findTemplate, TEMPLATES, compositionId } from '../../../compositions/registry';
 import { parseAspect, ASPECTS, type AspectId } from '../../../compositions/layout/aspects';
 import type { Template } from '../../../compositions/template';
 import { findPreset } from '../../../compositions/presets';
 import { resolveProps } from '../../render/props';
+import { parseStyleProfile } from '../../analyze/analyze';
+import { styleMapping } from '../../analyze/apply-style';
 import { findLocalMedia, mediaValues, stageMedia, type LocalMedia } from '../../render/media';
 import { bundleCompositions } from '../../render/bundle';
 import { renderLocal, type RenderResult } from '../../render/local';
@@ -21,6 +24,7 @@ import { progressBar } from '../progress';
 export interface RenderOptions {
   template: string | undefined;
   preset?: string | undefined;
+  styleFile?: string | undefined;
   propsFile?: string | undefined;
   sets?: string[] | undefined;
   aspect?: string | undefined;
@@ -51,6 +55,20 @@ function unstage(message: string, staged: Record<string, unknown>, media: readon
     return restored.startsWith(`${prop}:`) ? restored : `${prop}: ${restored}`;
   }
   return message;
+}
+
+/** Reads a StyleProfile for --style and maps it onto the template, saying what it set. */
+async function readStyle(file: string, template: Template, log: (line: string) => void): Promise<Record<string, unknown>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`--style: ${code === 'ENOENT' ? `file not found: ${file}` : `${file} is not valid JSON (${(error as Error).message})`}`);
+  }
+  const { props, notes } = styleMapping(parseStyleProfile(json, file), template);
+  for (const note of notes) log(`style     ${note.length > 160 ? `${note.slice(0, 157)}…` : note}`);
+  return props;
 }
 
 export function summarise(result: RenderResult, still: boolean): string {
@@ -84,7 +102,8 @@ export async function renderCommand(options: RenderOptions, env: NoorEnv, log: (
   if (scale !== undefined && !(scale > 0 && scale <= 2)) throw usageError(`--scale: "${options.scale}" must be a number in (0, 2]`);
 
   const preset = options.preset === undefined ? undefined : findPreset(options.preset);
-  const props = (await resolveProps(template, { preset, propsFile: options.propsFile, sets: options.sets })) as Record<string, unknown>;
+  const style = options.styleFile === undefined ? undefined : await readStyle(path.resolve(options.cwd, options.styleFile), template, log);
+  const props = (await resolveProps(template, { preset, style, propsFile: options.propsFile, sets: options.sets })) as Record<string, unknown>;
   const media = await findLocalMedia(template, props, options.cwd);
   const out = path.resolve(
     options.cwd,

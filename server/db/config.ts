@@ -1,0 +1,48 @@
+// Where the database is (DATABASE_URL when set, else the embedded Postgres in
+// the project's .noor/postgres) and which key encrypts tokens at rest. Built
+// from the parsed env (server/env.ts); this module does not read process.env.
+import path from 'node:path';
+import type { NoorEnv } from '../env';
+import { projectRoot } from '../paths';
+import { createSecretBox, type SecretBox } from '../security/encryption';
+import { loadSecretKey } from '../security/secret-key';
+
+export interface EmbeddedPostgresConfig {
+  /** The cluster's data directory (initdb'd on first use). */
+  dataDir: string;
+  /** TCP port on 127.0.0.1 the server is started on. */
+  port: number;
+  /** The database to open (created on first use). */
+  database: string;
+}
+
+export interface DatabaseConfig {
+  /** A postgres:// connection string; when set no embedded server is used. */
+  url: string | undefined;
+  embedded: EmbeddedPostgresConfig;
+}
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+export function databaseConfig(env: Pick<NoorEnv, 'databaseUrl' | 'databasePort'>, root = projectRoot): DatabaseConfig {
+  return {
+    url: env.databaseUrl,
+    embedded: { dataDir: path.join(root, '.noor', 'postgres'), port: env.databasePort ?? DEFAULT_EMBEDDED_PORT, database: 'noor' },
+  };
+}
+
+/** The box that encrypts tokens at rest: NOOR_SECRET_KEY, else the key generated once into .noor/secret.key. */
+export function tokenSecretBox(env: Pick<NoorEnv, 'secretKey'>, root = projectRoot): SecretBox {
+  return createSecretBox(loadSecretKey({ key: env.secretKey, keyFile: path.join(root, '.noor', 'secret.key') }));
+}
+
+/** A connection string with its password replaced, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable connection string)';
+  }
+}

@@ -1,0 +1,8 @@
+// The Postgres data layer: config, connection (DATABASE_URL or the embedded
+// default), the typed schema, migrations, and repositories that earn their keep.
+export { DEFAULT_EMBEDDED_PORT, databaseConfig, redactUrl, tokenSecretBox, type DatabaseConfig, type EmbeddedPostgresConfig } from './config';
+export { openDatabase, type DatabaseHandle } from './connection';
+export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type EmbeddedServer } from './embedded';
+export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';
+export { loadSocialAccount, saveSocialAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
+export * from './schema';

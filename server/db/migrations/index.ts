@@ -1,0 +1,10 @@
+// Every migration, in order. Listed statically (not read from the directory)
+// so they run the same under tsx, vitest and a bundler. Names sort in order.
+import type { Migration } from 'kysely';
+import * as initial from './001_initial';
+import * as publishing from './002_publishing';
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': initial,
+  '002_publishing': publishing,
+};

@@ -1,0 +1,60 @@
+// Connected social accounts with their OAuth tokens encrypted at rest: the
+// only way code should write or read the token columns. Saving the same
+// account again (reconnect or token refresh) updates it in place.
+import type { Kysely } from 'kysely';
+import type { SecretBox } from '../security/encryption';
+import type { Database, Platform, SocialAccountRow } from './schema';
+
+export interface SocialAccountInput {
+  user_id: string;
+  platform: Platform;
+  external_account_id: string;
+  display_name: string;
+  access_token: string;
+  refresh_token: string | null;
+  token_expires_at: Date | null;
+  scopes: string[];
+}
+
+export type SocialAccount = Omit<SocialAccountRow, 'access_token_encrypted' | 'refresh_token_encrypted'> & {
+  access_token: string;
+  refresh_token: string | null;
+};
+
+/** Inserts or reconnects (same user, platform and external id) an account; marks it connected. Returns its id. */
+export async function saveSocialAccount(db: Kysely<Database>, box: SecretBox, input: SocialAccountInput): Promise<string> {
+  if (input.access_token === '') throw new Error('access_token: must not be empty');
+  const { access_token, refresh_token, ...rest } = input;
+  const encrypted = {
+    access_token_encrypted: box.encrypt(access_token),
+    refresh_token_encrypted: refresh_token === null ? null : box.encrypt(refresh_token),
+  };
+  const row = await db
+    .insertInto('social_accounts')
+    .values({ ...rest, ...encrypted, status: 'connected' })
+    .onConflict((conflict) =>
+      conflict.columns(['user_id', 'platform', 'external_account_id']).doUpdateSet({
+        ...encrypted,
+        display_name: input.display_name,
+        token_expires_at: input.token_expires_at,
+        scopes: input.scopes,
+        status: 'connected',
+        last_refresh_error: null,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The account with its tokens decrypted, or undefined when there is no such id. Throws DecryptionError on a wrong key or altered data. */
+export async function loadSocialAccount(db: Kysely<Database>, box: SecretBox, id: string): Promise<SocialAccount | undefined> {
+  const row = await db.selectFrom('social_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { access_token_encrypted, refresh_token_encrypted, ...rest } = row;
+  return {
+    ...rest,
+    access_token: box.decrypt(access_token_encrypted, `social_accounts.access_token (${id})`),
+    refresh_token: refresh_token_encrypted === null ? null : box.decrypt(refresh_token_encrypted, `social_accounts.refresh_token (${id})`),
+  };
+}

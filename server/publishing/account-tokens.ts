@@ -1,0 +1,90 @@
+// Calls a platform with an account's tokens, refreshing them once on an auth
+// error. Only a refresh the platform refuses as revoked marks the account
+// needs_reconnect; any other refresh failure is recorded on the account and
+// passed on (a transient one is retried later, the account stays connected).
+// Refreshes are serialised per account (an advisory transaction lock), and a
+// worker that waited uses the tokens the other one just saved, so rotating
+// refresh tokens are never spent twice.
+import { sql, type Kysely } from 'kysely';
+import { loadSocialAccount, saveSocialAccount, type Database, type SocialAccount } from '../db';
+import { PlatformError, type AccountTokens, type PlatformAdapter } from '../platforms/adapter';
+import type { SecretBox } from '../security/encryption';
+import { audit } from './audit';
+
+export interface TokenDeps {
+  db: Kysely<Database>;
+  secretBox: SecretBox;
+}
+
+const tokensOf = (account: SocialAccount): AccountTokens => ({
+  accessToken: account.access_token,
+  refreshToken: account.refresh_token,
+  expiresAt: account.token_expires_at,
+  scopes: account.scopes,
+});
+
+async function loadAccount(deps: TokenDeps, accountId: string, db: Kysely<Database> = deps.db): Promise<SocialAccount> {
+  const account = await loadSocialAccount(db, deps.secretBox, accountId);
+  if (!account) throw new PlatformError('local', 'invalid', `social account ${accountId} does not exist`, { code: 'account_missing' });
+  return account;
+}
+
+async function markNeedsReconnect(deps: TokenDeps, account: SocialAccount, reason: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('social_accounts').set({ status: 'needs_reconnect', last_refresh_error: reason }).where('id', '=', account.id).execute();
+    await audit(trx, { action: 'social_account.needs_reconnect', subjectType: 'social_account', subjectId: account.id, details: { from: account.status, reason } });
+  });
+}
+
+async function refresh(deps: TokenDeps, adapter: PlatformAdapter, stale: SocialAccount): Promise<AccountTokens> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`noor.refresh:${stale.id}`}, 0))`.execute(trx);
+      const current = await loadAccount(deps, stale.id, trx);
+      if (current.access_token !== stale.access_token) return tokensOf(current);
+      const fresh = await adapter.refresh(tokensOf(current));
+      await saveSocialAccount(trx, deps.secretBox, {
+        user_id: current.user_id,
+        platform: current.platform,
+        external_account_id: current.external_account_id,
+        display_name: current.display_name,
+        access_token: fresh.accessToken,
+        refresh_token: fresh.refreshToken,
+        token_expires_at: fresh.expiresAt,
+        scopes: fresh.scopes,
+      });
+      await audit(trx, { action: 'social_account.refreshed', subjectType: 'social_account', subjectId: current.id, details: { expiresAt: fresh.expiresAt?.toISOString() ?? null } });
+      return fresh;
+    });
+  } catch (error) {
+    if (error instanceof PlatformError && error.kind === 'auth' && error.details.revoked) {
+      await markNeedsReconnect(deps, stale, `token refresh refused: ${error.message}`);
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      await deps.db.updateTable('social_accounts').set({ last_refresh_error: reason }).where('id', '=', stale.id).execute();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs `call` with the account's tokens. On an auth error it refreshes the
+ * tokens once and calls again; a second auth error, or a failed refresh, is
+ * thrown. An account not connected fails at once as an auth error.
+ */
+export async function withAccountTokens<T>(deps: TokenDeps, adapter: PlatformAdapter, accountId: string, call: (tokens: AccountTokens) => Promise<T>): Promise<T> {
+  const account = await loadAccount(deps, accountId);
+  if (account.status !== 'connected') {
+    throw new PlatformError(adapter.platform, 'auth', `account "${account.display_name}" (${account.platform}) is ${account.status.replace('_', ' ')}: reconnect it`, { code: 'account_not_connected' });
+  }
+  try {
+    return await call(tokensOf(account));
+  } catch (error) {
+    if (!(error instanceof PlatformError) || error.kind !== 'auth') throw error;
+    if (error.details.revoked) {
+      await markNeedsReconnect(deps, account, error.message);
+      throw error;
+    }
+    return call(await refresh(deps, adapter, account));
+  }
+}

@@ -1,0 +1,142 @@
+// Publishes one post target exactly once. Under the target's publishing lock
+// (held by a live worker's connection): skip anything already published or
+// not due; if an earlier attempt may have reached the platform (a crash left
+// the target 'publishing', or a transient error hid the answer) ask the
+// platform for that post first and record it instead of posting again;
+// validate; record the attempt ('publishing', attempts+1) in a transaction;
+// upload; record the id/URL and 'published' — or 'processing' plus a status
+// check — in one transaction. Retryable errors reschedule the job (backoff,
+// jitter, Retry-After); auth errors after one refresh and invalid errors fail
+// the target with the reason.
+import type { Kysely } from 'kysely';
+import type { Database, PostTarget } from '../db';
+import { PlatformError, type PlatformAdapter, type PublishRequest } from '../platforms/adapter';
+import { formatCaption } from '../platforms/caption';
+import { postDraftSchema, validate, type PostDraft } from '../platforms/validate';
+import { withAccountTokens } from './account-tokens';
+import { adapterOrThrow, type PublishingDeps } from './deps';
+import { MediaUnavailableError, type PublishMedia } from './media';
+import { retryDelayMs } from './policy';
+import { queuePublish, queueStatusCheck } from './queue';
+import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLock } from './targets';
+
+export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
+
+interface Loaded {
+  target: PostTarget;
+  post: { caption: string; hashtags: string[]; platform_overrides: Record<string, unknown>; render_id: string | null };
+}
+
+async function load(db: Kysely<Database>, targetId: string): Promise<Loaded | undefined> {
+  const target = await db.selectFrom('post_targets').selectAll().where('id', '=', targetId).executeTakeFirst();
+  if (!target) return undefined;
+  const post = await db.selectFrom('posts').select(['caption', 'hashtags', 'platform_overrides', 'render_id']).where('id', '=', target.post_id).executeTakeFirstOrThrow();
+  return { target, post };
+}
+
+/** The post as validate() and formatCaption() read it; a malformed override is reported by field. */
+function draftOf(post: Loaded['post']): PostDraft | string {
+  const parsed = postDraftSchema.safeParse({ caption: post.caption, hashtags: post.hashtags, overrides: post.platform_overrides });
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues.map((issue) => `${['post', ...issue.path.map(String)].join('.')}: ${issue.message}`).join('; ');
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function publishTarget(deps: PublishingDeps, targetId: string): Promise<PublishOutcome> {
+  const first = await load(deps.db, targetId);
+  if (!first || !PUBLISHABLE_STATUSES.includes(first.target.status) || first.target.external_id !== null) return 'skipped';
+  const adapter = adapterOrThrow(deps, first.target.platform);
+  const outcome = await withPublishLock(deps.db, targetId, async (conn) => {
+    const loaded = await load(conn, targetId);
+    if (!loaded || !PUBLISHABLE_STATUSES.includes(loaded.target.status) || loaded.target.external_id !== null) return 'skipped';
+    return publishLocked({ ...deps, db: conn }, adapter, loaded);
+  });
+  return outcome ?? 'busy';
+}
+
+async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post }: Loaded): Promise<PublishOutcome> {
+  const dueAt = target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), target.next_attempt_at?.getTime() ?? 0) : (target.next_attempt_at?.getTime() ?? 0);
+  if (dueAt > deps.now().getTime()) {
+    // moved later since the job was queued: run at the new time instead
+    await queuePublish(deps.db, target.id, new Date(dueAt));
+    return 'skipped';
+  }
+  const from = PUBLISHABLE_STATUSES;
+  const draft = draftOf(post);
+  const caption = typeof draft === 'string' ? post.caption : formatCaption(draft, target.platform);
+  // 'publishing' means an earlier attempt may have made the post (a crash, or an error that hid the answer)
+  let mayExist = target.status === 'publishing';
+
+  try {
+    if (mayExist) {
+      const existing = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
+      if (existing) {
+        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered');
+        return 'recovered';
+      }
+      mayExist = false;
+    }
+
+    if (typeof draft === 'string') return fail(deps, target, 'invalid', draft);
+    let media: PublishMedia;
+    try {
+      media = await deps.media.forTarget({ targetId: target.id, platform: target.platform, postId: target.post_id, renderId: post.render_id });
+    } catch (error) {
+      if (error instanceof MediaUnavailableError) return fail(deps, target, 'invalid', error.message);
+      throw error;
+    }
+    const violations = validate(draft, target.platform, media.facts);
+    if (violations.length > 0) return fail(deps, target, 'invalid', violations.map((v) => v.message).join('; '));
+
+    const attempt = target.attempts + 1;
+    const started = await moveTarget(deps.db, target.id, from, { status: 'publishing', attempts: attempt, attempt_started_at: deps.now(), next_attempt_at: null }, 'post_target.publishing', { attempt });
+    if (!started) return 'skipped';
+
+    const request: PublishRequest = { targetId: target.id, caption, post: draft, media };
+    mayExist = true;
+    const result = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.publish(tokens, request));
+    if (result.state === 'published') {
+      await recordPublished(deps.db, target.id, ['publishing'], result, deps.now(), 'published');
+      return 'published';
+    }
+    const checkAt = new Date(deps.now().getTime() + result.pollAfterMs);
+    await moveTarget(deps.db, target.id, ['publishing'], { status: 'processing', publish_handle: result.handle, processing_since: deps.now() }, 'post_target.processing', { handle: result.handle }, (trx) =>
+      queueStatusCheck(trx, target.id, 1, checkAt),
+    );
+    return 'processing';
+  } catch (error) {
+    const platformError = error instanceof PlatformError ? error : new PlatformError(adapter.platform, 'transient', reasonOf(error), { code: 'unexpected' });
+    // a refused request (429, 401, 4xx) made nothing; a transient failure may have
+    const uncertain = mayExist && platformError.kind === 'transient';
+    const current = await deps.db.selectFrom('post_targets').select('attempts').where('id', '=', target.id).executeTakeFirstOrThrow();
+    return handleError(deps, target, current.attempts, platformError, uncertain);
+  }
+}
+
+function fail(deps: PublishingDeps, target: PostTarget, errorClass: 'auth' | 'invalid' | 'rate_limit' | 'transient', reason: string): Promise<PublishOutcome> {
+  return failTarget(deps.db, target.id, PUBLISHABLE_STATUSES, errorClass, reason).then(() => 'failed' as const);
+}
+
+async function handleError(deps: PublishingDeps, target: PostTarget, attempts: number, error: PlatformError, uncertain: boolean): Promise<PublishOutcome> {
+  const reason = error.message;
+  if (!error.retryable) {
+    const hint = error.kind === 'auth' ? (error.details.revoked ? '; the account needs reconnecting' : '; refreshing the token did not help') : '';
+    return fail(deps, target, error.kind, `${reason}${hint}`);
+  }
+  if (attempts >= deps.policy.retry.maxAttempts) {
+    return fail(deps, target, error.kind, `gave up after ${attempts} attempts: ${reason}`);
+  }
+  const delay = retryDelayMs(Math.max(1, attempts), deps.policy.retry, error.details.retryAfterMs, deps.random);
+  const nextAt = new Date(deps.now().getTime() + delay);
+  const moved = await moveTarget(
+    deps.db,
+    target.id,
+    PUBLISHABLE_STATUSES,
+    { status: uncertain ? 'publishing' : 'scheduled', last_error: reason, error_class: error.kind, next_attempt_at: nextAt },
+    'post_target.retry',
+    { errorClass: error.kind, reason, retryAt: nextAt.toISOString(), retryAfterMs: error.details.retryAfterMs ?? null, uncertain },
+    (trx) => queuePublish(trx, target.id, nextAt),
+  );
+  return moved ? 'retrying' : 'skipped';
+}

@@ -1,0 +1,75 @@
+// State changes of a post target, each in one transaction with its audit row:
+// a target moves only from the statuses the caller expects (row locked FOR
+// UPDATE), so two workers can never both move it. Also the single-connection
+// advisory lock that marks "a live worker is publishing this target": it dies
+// with the worker's connection, which is how a crash is told from a slow upload.
+import { sql, type Kysely } from 'kysely';
+import type { Database, JsonObject, PostTargetStatus, PostTargetUpdate, PublishErrorClass } from '../db';
+import { audit } from './audit';
+
+export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
+
+/**
+ * Moves the target from one of `from` to `patch.status`, records `action` in
+ * the audit log, and runs `also` in the same transaction. Returns false (and
+ * changes nothing) when the target is not in one of `from`.
+ */
+export async function moveTarget(
+  db: Kysely<Database>,
+  targetId: string,
+  from: readonly PostTargetStatus[],
+  patch: PostTargetUpdate & { status: PostTargetStatus },
+  action: string,
+  details: JsonObject = {},
+  also?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('post_targets').select(['status', 'attempts']).where('id', '=', targetId).forUpdate().executeTakeFirst();
+    if (!row || !from.includes(row.status)) return false;
+    await trx.updateTable('post_targets').set(patch).where('id', '=', targetId).execute();
+    await audit(trx, { action, subjectType: 'post_target', subjectId: targetId, details: { from: row.status, to: patch.status, ...details } });
+    if (also) await also(trx);
+    return true;
+  });
+}
+
+/** Fails the target for good with the reason and the error class. */
+export function failTarget(db: Kysely<Database>, targetId: string, from: readonly PostTargetStatus[], errorClass: PublishErrorClass, reason: string): Promise<boolean> {
+  return moveTarget(db, targetId, from, { status: 'failed', last_error: reason, error_class: errorClass, next_attempt_at: null }, 'post_target.failed', { errorClass, reason });
+}
+
+/** Records the platform's post: the id, the URL, published — in one transaction. */
+export function recordPublished(db: Kysely<Database>, targetId: string, from: readonly PostTargetStatus[], post: { externalId: string; url: string | null }, at: Date, how: 'published' | 'recovered' | 'processed'): Promise<boolean> {
+  return moveTarget(
+    db,
+    targetId,
+    from,
+    { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null },
+    'post_target.published',
+    { externalId: post.externalId, url: post.url, how },
+  );
+}
+
+const lockKey = (targetId: string) => sql`hashtextextended(${`noor.publish:${targetId}`}, 0)`;
+
+/**
+ * Runs `run` holding the target's publishing lock on one connection (passed
+ * to `run`), or returns undefined at once when another live worker holds it.
+ */
+export async function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
+  return db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${lockKey(targetId)}) AS locked`.execute(conn);
+    if (!rows[0]?.locked) return undefined;
+    try {
+      return await run(conn);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${lockKey(targetId)})`.execute(conn);
+    }
+  });
+}
+
+/** Whether some live session holds the target's publishing lock. */
+export async function isBeingPublished(db: Kysely<Database>, targetId: string): Promise<boolean> {
+  const held = await withPublishLock(db, targetId, async () => false);
+  return held === undefined;
+}

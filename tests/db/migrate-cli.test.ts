@@ -1,0 +1,48 @@
+// `noor migrate` as a user runs it (a child process through bin/noor.mjs,
+// DATABASE_URL pointing at a fresh database): it prints what it applied, then
+// that it is up to date; an unreachable server is one clear line, exit 1.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../../server/db';
+import { freshDatabase, type FreshDatabase } from './fresh-database';
+
+const root = path.resolve(__dirname, '../..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'noor-cli-'));
+
+function noor(databaseUrl: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let fresh: FreshDatabase;
+beforeAll(async () => {
+  fresh = await freshDatabase({ migrate: false });
+});
+afterAll(() => fresh?.close());
+
+describe('noor migrate', () => {
+  it('applies the migrations and says so, then reports up to date', () => {
+    const first = noor(fresh.url, 'migrate');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(`Database: ${redactUrl(fresh.url)}\nApplied 001_initial\n1 applied; now at 001_initial.\n`);
+
+    const second = noor(fresh.url, 'migrate');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(`Database: ${redactUrl(fresh.url)}\nUp to date at 001_initial.\n`);
+  });
+
+  it('reports an unreachable server in one line naming DATABASE_URL, password hidden', () => {
+    const r = noor('postgres://noor:hunter2@127.0.0.1:1/noor', 'migrate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('noor: DATABASE_URL: cannot connect to postgres://noor:***@127.0.0.1:1/noor: connect ECONNREFUSED 127.0.0.1:1\n');
+  });
+});
