@@ -33,6 +33,7 @@ const quietLogger = new Logger(() => () => undefined);
 const jobPool = (url: string, max: number) => {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 

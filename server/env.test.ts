@@ -8,14 +8,15 @@ const localRender = {
   lambda: { region: undefined, functionName: undefined, serveUrl: undefined, outputBucket: undefined, framesPerLambda: undefined, licenseKey: undefined },
   awsCredentials: undefined,
 };
+const noWorker = { worker: { concurrency: undefined, renderRetentionDays: undefined, localPlatformUrl: undefined } };
 
 describe('readEnv', () => {
   it('gives undefined fields for an empty environment', () => {
-    expect(readEnv({})).toEqual({ browserExecutable: undefined, concurrency: undefined, cacheDir: undefined, ffmpeg: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }, databaseUrl: undefined, databasePort: undefined, secretKey: undefined, storage: noStorage, ...localRender });
+    expect(readEnv({})).toEqual({ browserExecutable: undefined, concurrency: undefined, cacheDir: undefined, ffmpeg: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }, databaseUrl: undefined, databasePort: undefined, secretKey: undefined, storage: noStorage, ...localRender, ...noWorker });
   });
 
   it('ignores unrelated variables', () => {
-    expect(readEnv({ PATH: '/usr/bin', HOME: '/root' })).toEqual({ browserExecutable: undefined, concurrency: undefined, cacheDir: undefined, ffmpeg: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }, databaseUrl: undefined, databasePort: undefined, secretKey: undefined, storage: noStorage, ...localRender });
+    expect(readEnv({ PATH: '/usr/bin', HOME: '/root' })).toEqual({ browserExecutable: undefined, concurrency: undefined, cacheDir: undefined, ffmpeg: { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }, databaseUrl: undefined, databasePort: undefined, secretKey: undefined, storage: noStorage, ...localRender, ...noWorker });
   });
 
   it('reads each variable', () => {
@@ -31,6 +32,7 @@ describe('readEnv', () => {
       secretKey: undefined,
       storage: noStorage,
       ...localRender,
+      ...noWorker,
     });
   });
 
@@ -168,4 +170,20 @@ describe('readEnv: render backend and Remotion Lambda', () => {
     expect(readEnv({ REMOTION_AWS_PROFILE: 'noor', AWS_PROFILE: 'other' }).awsCredentials).toBe('REMOTION_AWS_PROFILE');
     expect(JSON.stringify(readEnv({ AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's3cret' }))).not.toContain('s3cret');
   });
+});
+
+describe('readEnv worker settings', () => {
+  it('reads NOOR_WORKER_CONCURRENCY, NOOR_RENDER_RETENTION_DAYS and NOOR_LOCAL_PLATFORM_URL', () => {
+    expect(readEnv({ NOOR_WORKER_CONCURRENCY: '8', NOOR_RENDER_RETENTION_DAYS: '7', NOOR_LOCAL_PLATFORM_URL: 'http://127.0.0.1:4010' }).worker).toEqual({
+      concurrency: 8,
+      renderRetentionDays: 7,
+      localPlatformUrl: 'http://127.0.0.1:4010',
+    });
+  });
+
+  for (const [name, bad] of [['NOOR_WORKER_CONCURRENCY', '0'], ['NOOR_RENDER_RETENTION_DAYS', 'week'], ['NOOR_LOCAL_PLATFORM_URL', 'ftp://x']] as const) {
+    it(`throws naming ${name} for "${bad}"`, () => {
+      expect(() => readEnv({ [name]: bad })).toThrow(new RegExp(`^Invalid environment: ${name}: `));
+    });
+  }
 });

@@ -46,6 +46,9 @@ const envSchema = z.object({
     .optional(),
   NOOR_LAMBDA_FRAMES_PER_LAMBDA: z.coerce.number().int().min(4).max(100_000).optional(),
   NOOR_REMOTION_LICENSE_KEY: z.string().min(1).optional(),
+  NOOR_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  NOOR_RENDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  NOOR_LOCAL_PLATFORM_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of a local test platform' }).optional(),
 }).superRefine((env, ctx) => {
   const s3Set = S3_SETTINGS.filter((name) => env[name] !== undefined);
   if (!env.NOOR_S3_BUCKET && s3Set.length > 0) {
@@ -83,7 +86,7 @@ export interface NoorEnv {
   ffmpeg: { ffmpeg: string; ffprobe: string };
   /** Postgres to use; the embedded one in .noor/postgres when unset. */
   databaseUrl: string | undefined;
-  /** Port of the embedded Postgres (default 54329); ignored with DATABASE_URL. */
+  /** Port of the embedded Postgres (default: one per checkout in 54329..54828); ignored with DATABASE_URL. */
   databasePort: number | undefined;
   /** 32-byte key encrypting tokens at rest; generated into .noor/secret.key when unset. */
   secretKey: Buffer | undefined;
@@ -94,6 +97,16 @@ export interface NoorEnv {
   lambda: LambdaEnv;
   /** Which variables hold AWS credentials (names only, never values); undefined when none are set. */
   awsCredentials: string | undefined;
+  worker: WorkerEnv;
+}
+
+export interface WorkerEnv {
+  /** Jobs `noor worker` runs at once (default 4). */
+  concurrency: number | undefined;
+  /** Days finished renders are kept (default 30). */
+  renderRetentionDays: number | undefined;
+  /** Development only: post to the local test platform at this URL instead of the real platforms. */
+  localPlatformUrl: string | undefined;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): NoorEnv {
@@ -121,6 +134,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): NoorEnv {
       licenseKey: parsed.data.NOOR_REMOTION_LICENSE_KEY,
     },
     awsCredentials: awsCredentialSource(source),
+    worker: {
+      concurrency: parsed.data.NOOR_WORKER_CONCURRENCY,
+      renderRetentionDays: parsed.data.NOOR_RENDER_RETENTION_DAYS,
+      localPlatformUrl: parsed.data.NOOR_LOCAL_PLATFORM_URL,
+    },
   };
 }
 

@@ -1,16 +1,13 @@
 // The `noor` command line: parses arguments, runs a command, and turns known
 // errors into one clear message and an exit code instead of a stack trace.
+// Commands are imported when used, so `noor help` or `noor worker` does not
+// load the renderer, the analysers and the AWS SDK first.
 import { parseArgs } from 'node:util';
 import { readEnv } from '../env';
 import { PropsError } from '../render/props';
 import { VerseReferenceError } from '../../compositions/quran';
 import { UnknownPresetError } from '../../compositions/presets';
 import { CliError, cleanMessage, usageError } from './errors';
-import { renderCommand } from './commands/render';
-import { templatesCommand } from './commands/templates';
-import { presetsCommand } from './commands/presets';
-import { analyzeCommand } from './commands/analyze';
-import { migrateCommand } from './commands/migrate';
 
 export const USAGE = `noor: cinematic Islamic short-form video, as code
 
@@ -32,6 +29,21 @@ Usage:
       --timeout SEC         stop after this long (default 600)
       --max-duration SEC    analyse at most this much of the input (default 600)
   noor migrate                       bring the database to the latest schema
+  noor worker                        run the job worker: publishing, status checks, series, analytics, retention
+  noor schedule <project|video> [options]   post a project's latest render, or a video file, at a time
+      --platform LIST       x,instagram,tiktok,youtube (each needs a connected account)
+      --at "YYYY-MM-DD HH:mm"   wall time in --zone
+      --after PRAYER±MIN    e.g. maghrib+20: the next such time at --location
+      --zone ZONE           IANA zone for --at (default UTC)
+      --location PLACE      a known city (cairo, makkah, …) or LAT,LON (zone from --zone)
+      --caption TEXT        the caption; --hashtags a,b,c
+  noor posts list [--status S]       scheduled and published posts, one line per target
+  noor lambda deploy [options]       deploy the Remotion Lambda function and Noor's site to AWS
+      --region REGION       AWS region (default NOOR_LAMBDA_REGION)
+      --memory MB           function memory (default 2048); --disk MB (default 2048)
+      --timeout SEC         function timeout (default 240)
+      --site-name NAME      site name in the bucket (default noor)
+  noor lambda status [--region R]    deployed functions and the configured site
   noor templates [--json]            list templates, aspects and props
   noor presets [--json]              list style presets
   noor help                          this text
@@ -39,8 +51,12 @@ Usage:
 Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
 NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache),
 NOOR_FFMPEG / NOOR_FFPROBE (ffmpeg for analysis; Debian's on the PATH by default),
-DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 54329),
-NOOR_SECRET_KEY (32-byte key for tokens at rest; default generated into .noor/secret.key).`;
+DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 54329+),
+NOOR_SECRET_KEY (32-byte key for tokens at rest; default generated into .noor/secret.key),
+NOOR_WORKER_CONCURRENCY (jobs at once, default 4), NOOR_RENDER_RETENTION_DAYS (default 30),
+NOOR_LOCAL_PLATFORM_URL (development: post to a local test platform),
+NOOR_RENDER_BACKEND (local | lambda), NOOR_LAMBDA_REGION / NOOR_LAMBDA_FUNCTION / NOOR_LAMBDA_SERVE_URL
+(from noor lambda deploy), NOOR_LAMBDA_BUCKET, NOOR_LAMBDA_FRAMES_PER_LAMBDA, NOOR_REMOTION_LICENSE_KEY.`;
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
@@ -64,7 +80,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           },
         });
         if (positionals.length > 1) throw usageError(`render: one template at a time (got ${positionals.join(', ')})`);
-        await renderCommand(
+        await (await import('./commands/render')).renderCommand(
           {
             template: positionals[0],
             preset: values.preset,
@@ -96,7 +112,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
           },
         });
         if (positionals.length > 1) throw usageError(`analyze: one video at a time (got ${positionals.join(', ')})`);
-        await analyzeCommand(
+        await (await import('./commands/analyze')).analyzeCommand(
           { input: positionals[0], out: values.out, report: values.report, png: values.png, timeout: values.timeout, maxDuration: values['max-duration'], cwd },
           readEnv(),
           out,
@@ -105,17 +121,67 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
       case 'migrate': {
         parseArgs({ args: rest, options: {} });
-        await migrateCommand(readEnv(), out);
+        await (await import('./commands/migrate')).migrateCommand(readEnv(), out);
+        return 0;
+      }
+      case 'lambda': {
+        const [sub, ...args] = rest;
+        if (sub === 'deploy') {
+          const { values } = parseArgs({
+            args,
+            options: { region: { type: 'string' }, memory: { type: 'string' }, timeout: { type: 'string' }, disk: { type: 'string' }, 'site-name': { type: 'string' } },
+          });
+          await (await import('./commands/lambda')).lambdaDeployCommand(
+            { region: values.region, memory: values.memory, timeout: values.timeout, disk: values.disk, siteName: values['site-name'] },
+            readEnv(),
+            out,
+          );
+          return 0;
+        }
+        if (sub === 'status') {
+          const { values } = parseArgs({ args, options: { region: { type: 'string' } } });
+          await (await import('./commands/lambda')).lambdaStatusCommand(values, readEnv(), out);
+          return 0;
+        }
+        throw usageError(`lambda: expected "deploy" or "status"${sub ? `, got "${sub}"` : ''}`);
+      }
+      case 'worker': {
+        parseArgs({ args: rest, options: {} });
+        await (await import('./commands/worker')).workerCommand(readEnv(), out);
+        return 0;
+      }
+      case 'schedule': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            platform: { type: 'string' },
+            at: { type: 'string' },
+            after: { type: 'string' },
+            zone: { type: 'string' },
+            location: { type: 'string' },
+            caption: { type: 'string' },
+            hashtags: { type: 'string' },
+          },
+        });
+        if (positionals.length !== 1) throw usageError(`schedule: give one project id or video file (got ${positionals.length === 0 ? 'none' : positionals.join(', ')})`);
+        await (await import('./commands/schedule')).scheduleCommand({ source: positionals[0]!, ...values, cwd }, readEnv(), out);
+        return 0;
+      }
+      case 'posts': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { status: { type: 'string' } } });
+        if (positionals[0] !== 'list' || positionals.length > 1) throw usageError('posts: the subcommand is "list" (noor posts list [--status S])');
+        await (await import('./commands/posts')).postsListCommand({ status: values.status }, readEnv(), out);
         return 0;
       }
       case 'presets': {
         const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
-        presetsCommand(values.json === true, out);
+        (await import('./commands/presets')).presetsCommand(values.json === true, out);
         return 0;
       }
       case 'templates': {
         const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
-        templatesCommand(values.json === true, out);
+        (await import('./commands/templates')).templatesCommand(values.json === true, out);
         return 0;
       }
       case undefined:

@@ -4,14 +4,23 @@ import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBEDDED_PORT, databaseConfig, redactUrl, tokenSecretBox } from './config';
+import { DEFAULT_EMBEDDED_PORT, databaseConfig, embeddedPort, redactUrl, tokenSecretBox } from './config';
 
 describe('databaseConfig', () => {
   it('defaults to the embedded Postgres in .noor/postgres', () => {
     expect(databaseConfig({ databaseUrl: undefined, databasePort: undefined }, '/project')).toEqual({
       url: undefined,
-      embedded: { dataDir: '/project/.noor/postgres', port: DEFAULT_EMBEDDED_PORT, database: 'noor' },
+      embedded: { dataDir: '/project/.noor/postgres', port: embeddedPort('/project'), database: 'noor' },
     });
+  });
+
+  it('gives each checkout its own fixed port, so two clones never share an embedded server', () => {
+    expect(embeddedPort('/project')).toBe(embeddedPort('/project/'));
+    expect(embeddedPort('/work/a')).not.toBe(embeddedPort('/work/b'));
+    for (const root of ['/project', '/work/a', '/work/b', '/home/me/noor']) {
+      expect(embeddedPort(root)).toBeGreaterThanOrEqual(DEFAULT_EMBEDDED_PORT);
+      expect(embeddedPort(root)).toBeLessThan(DEFAULT_EMBEDDED_PORT + 500);
+    }
   });
 
   it('takes DATABASE_URL and NOOR_DB_PORT from the env', () => {

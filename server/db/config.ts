@@ -1,6 +1,7 @@
 // Where the database is (DATABASE_URL when set, else the embedded Postgres in
 // the project's .noor/postgres) and which key encrypts tokens at rest. Built
 // from the parsed env (server/env.ts); this module does not read process.env.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { NoorEnv } from '../env';
 import { projectRoot } from '../paths';
@@ -23,11 +24,18 @@ export interface DatabaseConfig {
 }
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
+/** Ports the default is spread over, one per checkout, so two clones on one machine never share a server. */
+const PORT_SPREAD = 500;
+
+/** The embedded server's default port for a project folder: 54329..54828, fixed per folder. */
+export function embeddedPort(root: string): number {
+  return DEFAULT_EMBEDDED_PORT + (createHash('sha256').update(path.resolve(root)).digest().readUInt16BE(0) % PORT_SPREAD);
+}
 
 export function databaseConfig(env: Pick<NoorEnv, 'databaseUrl' | 'databasePort'>, root = projectRoot): DatabaseConfig {
   return {
     url: env.databaseUrl,
-    embedded: { dataDir: path.join(root, '.noor', 'postgres'), port: env.databasePort ?? DEFAULT_EMBEDDED_PORT, database: 'noor' },
+    embedded: { dataDir: path.join(root, '.noor', 'postgres'), port: env.databasePort ?? embeddedPort(root), database: 'noor' },
   };
 }
 

@@ -1,6 +1,6 @@
 // The Postgres data layer: config, connection (DATABASE_URL or the embedded
 // default), the typed schema, migrations, and repositories that earn their keep.
-export { DEFAULT_EMBEDDED_PORT, databaseConfig, redactUrl, tokenSecretBox, type DatabaseConfig, type EmbeddedPostgresConfig } from './config';
+export { DEFAULT_EMBEDDED_PORT, databaseConfig, embeddedPort, redactUrl, tokenSecretBox, type DatabaseConfig, type EmbeddedPostgresConfig } from './config';
 export { openDatabase, type DatabaseHandle } from './connection';
 export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type EmbeddedServer } from './embedded';
 export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';

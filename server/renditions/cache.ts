@@ -18,7 +18,7 @@ export const POSTER_FILE = 'poster.jpg';
 export const COVER_FILE = 'cover.jpg';
 const MANIFEST_FILE = 'rendition.json';
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   cacheKey: z.string(),
   platform: z.string(),
   format: z.string(),

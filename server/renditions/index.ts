@@ -6,4 +6,3 @@ export { isFaststart, topLevelBoxes } from './mp4-boxes';
 export { planRendition, type RenditionPlan } from './plan';
 export { prepareRendition, type Rendition, type RenditionOptions } from './prepare';
 export type { FfmpegRunner } from './runner';
-export { COVERS, DEFAULT_LOUDNESS, RENDITION_SETTINGS_VERSION } from './spec';

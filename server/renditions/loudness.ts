@@ -26,7 +26,7 @@ export type LoudnessMeasurement = z.infer<typeof measuredSchema>;
 const targetArgs = (t: LoudnessTarget) => `I=${t.integratedLufs}:TP=${t.truePeakDb}:LRA=${t.rangeLu}`;
 
 /** Parses the JSON block loudnorm prints (print_format=json) at the end of stderr. */
-export function parseLoudnormJson(stderr: string): LoudnessMeasurement | null {
+function parseLoudnormJson(stderr: string): LoudnessMeasurement | null {
   const start = stderr.lastIndexOf('{');
   const end = stderr.lastIndexOf('}');
   if (start < 0 || end < start) return null;

@@ -22,7 +22,10 @@ export interface RenditionPlan {
   maxVideoBitrate: number;
 }
 
-const even = (n: number): number => Math.max(2, Math.round(n / 2) * 2);
+/** Down to an even number (yuv420p needs even edges), never past a limit the float maths just reached. */
+const even = (n: number): number => Math.max(2, 2 * Math.floor(n / 2 + 1e-6));
+/** The nearest even number up to `limit`: for the picture inside a padded frame. */
+const evenNear = (n: number, limit: number): number => Math.min(limit, Math.max(2, 2 * Math.round(n / 2)));
 
 /** The media checks of validate() for `facts` in `format`; text fields are not this module's business. */
 export function mediaViolations(platform: PlatformId, format: string, facts: MediaFacts): Violation[] {
@@ -69,8 +72,8 @@ function frameFor(input: MediaFacts, rules: MediaRules): { width: number; height
     Math.abs(frameRatio - ratio) / ratio < 0.01
       ? { width, height }
       : ratio > frameRatio
-        ? { width, height: even(width / ratio) }
-        : { width: even(height * ratio), height };
+        ? { width, height: evenNear(width / ratio, height) }
+        : { width: evenNear(height * ratio, width), height };
   return { width, height, content };
 }
 

@@ -17,7 +17,7 @@ interface StillContext {
 const seek = (sec: number) => sec.toFixed(3);
 
 /** Times worth trying for a poster, each at least a frame before the end. */
-export function posterCandidates(durationSec: number): number[] {
+function posterCandidates(durationSec: number): number[] {
   const last = Math.max(0, durationSec - 0.1);
   const times = [1, durationSec * 0.25, durationSec * 0.5, durationSec * 0.75].map((t) => Math.min(last, Math.max(0, t)));
   return [...new Set(times.map((t) => Number(t.toFixed(3))))];

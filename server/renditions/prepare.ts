@@ -30,8 +30,8 @@ export interface RenditionOptions {
   posterTimeSec?: number;
   /** A frame rate to aim for instead of the input's (snapped to a standard rate the platform allows). */
   fps?: number;
-  /** x264 speed/size trade-off; default "medium". */
-  x264Preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower';
+  /** x264 speed/size trade-off; default "medium" (ultrafast is not offered: it cannot make High profile). */
+  x264Preset?: 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower';
   /** Noor's cache directory (NOOR_CACHE_DIR); renditions go in its renditions/ folder. Default .noor/cache. */
   cacheDir?: string;
   ffmpeg?: FfmpegConfig;
@@ -85,7 +85,9 @@ export async function prepareRendition(input: string, platform: PlatformId, opti
 
   const x264Preset = options.x264Preset ?? 'medium';
   const inputSha256 = await sha256File(input).catch((error: unknown) => {
-    throw new RenditionError('input', `${input} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, [], { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is not a file' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new RenditionError('input', `${input} ${reason}`, [], { cause: error });
   });
   const cacheKey = renditionCacheKey({
     inputSha256,

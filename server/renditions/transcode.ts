@@ -19,7 +19,7 @@ export interface TranscodeJob {
   x264Preset: string;
 }
 
-export function transcodeArgs(job: TranscodeJob): string[] {
+function transcodeArgs(job: TranscodeJob): string[] {
   const { plan } = job;
   const { width, height, content } = plan;
   const video = [

@@ -7,9 +7,7 @@ export { sha256File } from './hashing';
 export { LocalStorage, type LocalStorageOptions } from './local';
 export { S3Storage, type S3StorageOptions } from './s3';
 export {
-  DEFAULT_URL_EXPIRY_SEC,
   StorageError,
-  checkKey,
   type PublicUrlOptions,
   type PutOptions,
   type Storage,

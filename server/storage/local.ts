@@ -33,8 +33,8 @@ export class LocalStorage implements Storage {
 
   async put(key: string, body: StorageBody, _options: PutOptions): Promise<StoredObject> {
     const target = this.localPath(key);
-    const source = typeof body === 'string' ? await openSource(body) : body;
     await mkdir(path.dirname(target), { recursive: true });
+    const source = typeof body === 'string' ? await openSource(body) : body;
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
     const hashing = hashingStream();
     try {

@@ -50,8 +50,8 @@ export class S3Storage implements Storage {
 
   async put(key: string, body: StorageBody, options: PutOptions): Promise<StoredObject> {
     checkKey(key);
-    const source = typeof body === 'string' ? await openSource(body) : body;
     await this.checkBucket();
+    const source = typeof body === 'string' ? await openSource(body) : body;
     const hashing = hashingStream();
     const upload = new Upload({
       client: this.client,

@@ -53,7 +53,7 @@ export class StorageError extends Error {
   }
 }
 
-export const DEFAULT_URL_EXPIRY_SEC = 24 * 60 * 60;
+const DEFAULT_URL_EXPIRY_SEC = 24 * 60 * 60;
 const MAX_URL_EXPIRY_SEC = 7 * 24 * 60 * 60;
 
 /** Checks a key is a relative, slash-separated path with no "." or ".." parts; throws a StorageError naming the problem. */

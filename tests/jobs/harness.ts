@@ -36,6 +36,8 @@ export interface Harness {
   accountId: string;
   /** The account's id on the local platform. */
   platformAccount: string;
+  /** The key the harness encrypts tokens with (a child worker needs it as NOOR_SECRET_KEY). */
+  secretKey: Buffer;
   close(): Promise<void>;
 }
 type Fresh = FreshDatabase;
@@ -45,7 +47,8 @@ export async function startHarness(options: { requestTimeoutMs?: number } = {}):
   await ensureJobQueue(fresh.url);
   const platform = new LocalPlatformServer();
   const baseUrl = await platform.start();
-  const secretBox = createSecretBox(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const secretBox = createSecretBox(secretKey);
   const { db } = fresh;
   const platformAccount = `acct_${randomBytes(3).toString('hex')}`;
   platform.addAccount(platformAccount, `${platformAccount}-access-0`, `${platformAccount}-refresh-0`);
@@ -64,7 +67,7 @@ export async function startHarness(options: { requestTimeoutMs?: number } = {}):
   const project = await db.insertInto('projects').values({ owner_id: user.id, name: 'Reel', template_id: 'verse-reel' }).returning('id').executeTakeFirstOrThrow();
   const asset = await db
     .insertInto('media_assets')
-    .values({ owner_id: user.id, kind: 'video', storage_key: `/tmp/noor-test-${platformAccount}.mp4`, content_sha256: 'a'.repeat(64), mime_type: 'video/mp4', bytes: GOOD_FACTS.bytes, media_facts: { ...GOOD_FACTS } })
+    .values({ owner_id: user.id, kind: 'video', storage_key: `renders/${platformAccount}.mp4`, content_sha256: 'a'.repeat(64), mime_type: 'video/mp4', bytes: GOOD_FACTS.bytes, media_facts: { ...GOOD_FACTS } })
     .returning('id')
     .executeTakeFirstOrThrow();
   const render = await db
@@ -92,6 +95,7 @@ export async function startHarness(options: { requestTimeoutMs?: number } = {}):
     renderId: render.id,
     accountId,
     platformAccount,
+    secretKey,
     async close() {
       await platform.stop();
       await fresh.close();

@@ -1,0 +1,73 @@
+// Exactly once across a crash: `noor worker` runs as a child process; the
+// platform stores the post but never answers; the worker is SIGKILLed before
+// it can record the id; a restarted worker finds the post on the platform and
+// records it. One post on the platform, the target published with its id.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { projectRoot } from '../../server/paths';
+import { TARGET_MARKER } from '../../server/platforms/local';
+import { auditActions, scheduleTarget, startHarness, targetRow, waitForStatus, type Harness } from './harness';
+import type { LocalPost } from '../platforms/local-platform-server';
+
+let h: Harness;
+let storageDir: string;
+const children: ChildProcess[] = [];
+/** The workers' output, shown when the target does not end published. */
+let output = '';
+
+beforeAll(async () => {
+  h = await startHarness();
+  storageDir = await mkdtemp(path.join(os.tmpdir(), 'noor-crash-'));
+  // the render's stored file, where the child's local storage (NOOR_STORAGE_DIR) looks for it
+  await mkdir(path.join(storageDir, 'renders'));
+  await writeFile(path.join(storageDir, 'renders', `${h.platformAccount}.mp4`), 'not really a video; the local platform does not read it');
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await h?.close();
+  await rm(storageDir, { recursive: true, force: true });
+});
+
+function startNoorWorker(): ChildProcess {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'noor.mjs'), 'worker'], {
+    env: { ...process.env, DATABASE_URL: h.fresh.url, NOOR_SECRET_KEY: h.secretKey.toString('hex'), NOOR_LOCAL_PLATFORM_URL: h.platform.url, NOOR_STORAGE_DIR: storageDir, NOOR_WORKER_CONCURRENCY: '2' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  children.push(child);
+  return child;
+}
+
+it('a worker killed between the platform accepting the post and recording it leaves exactly one post, recorded after restart', async () => {
+  h.platform.hangNextCreate();
+  const id = await scheduleTarget(h);
+  const created = once(h.platform, 'create') as Promise<[LocalPost]>;
+
+  const first = startNoorWorker();
+  const [post] = await created;
+  expect(post.metadata[TARGET_MARKER]).toBe(id);
+  first.kill('SIGKILL');
+  await once(first, 'exit');
+
+  const left = await targetRow(h, id);
+  expect(left).toMatchObject({ status: 'publishing', external_id: null, attempts: 1 });
+
+  const second = startNoorWorker();
+  const row = await waitForStatus(h, id, ['published', 'failed'], 30_000);
+  second.kill('SIGTERM');
+  await once(second, 'exit');
+
+  expect(row.status, `worker output:\n${output}`).toBe('published');
+  expect(row.external_id).toBe(post.id);
+  expect(row.attempts).toBe(1);
+  expect(h.platform.posts.filter((p) => p.metadata[TARGET_MARKER] === id)).toHaveLength(1);
+  expect(h.platform.requests.filter((r) => r.op === 'create')).toHaveLength(1);
+  expect(await auditActions(h, id)).toEqual(['post_target.publishing', 'post_target.recover', 'post_target.published']);
+  const published = await h.fresh.db.selectFrom('audit_log').select('details').where('subject_id', '=', id).where('action', '=', 'post_target.published').executeTakeFirstOrThrow();
+  expect(published.details).toMatchObject({ how: 'recovered', externalId: post.id });
+});
