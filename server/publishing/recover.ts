@@ -1,12 +1,20 @@
 // Finds targets left 'publishing' by a worker that died mid-upload (no live
 // connection holds their publishing lock) and queues publish_post for them
 // now; publish_post then asks the platform for the post before anything else.
-// Run when a worker starts and every so often while it runs.
-import type { Kysely } from 'kysely';
+// A target waiting for its retry (its publish job queued, not yet taken) is
+// not stalled and is left alone. Run when a worker starts and every so often
+// while it runs.
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
-import { queuePublish } from './queue';
+import { publishJobKey, queuePublish } from './queue';
 import { isBeingPublished } from './targets';
+
+/** Whether the target's publish job is queued and not taken by a worker (a retry waiting for its time). A job locked by a dead worker does not count. */
+async function retryIsQueued(db: Kysely<Database>, targetId: string): Promise<boolean> {
+  const { rows } = await sql<{ waiting: boolean }>`SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${publishJobKey(targetId)} AND locked_at IS NULL) AS waiting`.execute(db);
+  return rows[0]?.waiting === true;
+}
 
 export async function recoverStalledPublishes(db: Kysely<Database>, now: Date): Promise<string[]> {
   const candidates = await db
@@ -18,6 +26,7 @@ export async function recoverStalledPublishes(db: Kysely<Database>, now: Date): 
   const recovered: string[] = [];
   for (const { id } of candidates) {
     if (await isBeingPublished(db, id)) continue;
+    if (await retryIsQueued(db, id)) continue;
     await db.transaction().execute(async (trx) => {
       await queuePublish(trx, id, now);
       await audit(trx, { action: 'post_target.recover', subjectType: 'post_target', subjectId: id, details: { reason: 'left publishing with no live worker' } });
