@@ -7,10 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../../server/db';
+import { migrations } from '../../server/db/migrations';
 import { freshDatabase, type FreshDatabase } from './fresh-database';
 
 const root = path.resolve(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'noor-cli-'));
+const all = Object.keys(migrations).sort();
+const latest = all.at(-1)!;
 
 function noor(databaseUrl: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], {
@@ -33,11 +36,12 @@ describe('noor migrate', () => {
     const first = noor(fresh.url, 'migrate');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe(`Database: ${redactUrl(fresh.url)}\nApplied 001_initial\n1 applied; now at 001_initial.\n`);
+    expect(all[0]).toBe('001_initial');
+    expect(first.stdout).toBe(`Database: ${redactUrl(fresh.url)}\n${all.map((m) => `Applied ${m}\n`).join('')}${all.length} applied; now at ${latest}.\n`);
 
     const second = noor(fresh.url, 'migrate');
     expect(second.code).toBe(0);
-    expect(second.stdout).toBe(`Database: ${redactUrl(fresh.url)}\nUp to date at 001_initial.\n`);
+    expect(second.stdout).toBe(`Database: ${redactUrl(fresh.url)}\nUp to date at ${latest}.\n`);
   });
 
   it('reports an unreachable server in one line naming DATABASE_URL, password hidden', () => {
