@@ -17,7 +17,15 @@ export interface RenderRequest {
   browserExecutable: string | null;
   concurrency?: number | undefined;
   onProgress?: ((p: { renderedFrames: number; totalFrames: number; progress: number }) => void) | undefined;
+  /** A browser from openLocalBrowser() to render in (kept open); by default one is opened and closed for this render. */
+  browser?: LocalBrowser | undefined;
 }
+
+export type LocalBrowser = Awaited<ReturnType<typeof openBrowser>>;
+
+/** A Chromium with Noor's options, for callers that render many times (tests, stills): close it when done. */
+export const openLocalBrowser = (browserExecutable: string | null): Promise<LocalBrowser> =>
+  openBrowser('chrome', { browserExecutable, chromiumOptions: CHROMIUM_OPTIONS, logLevel: 'error' });
 
 export interface RenderResult {
   output: string;
@@ -52,11 +60,7 @@ export const VIDEO_SETTINGS = {
 
 export async function renderLocal(request: RenderRequest): Promise<RenderResult> {
   const started = performance.now();
-  const browser = await openBrowser('chrome', {
-    browserExecutable: request.browserExecutable,
-    chromiumOptions: CHROMIUM_OPTIONS,
-    logLevel: 'error',
-  });
+  const browser = request.browser ?? (await openLocalBrowser(request.browserExecutable));
   try {
     const composition = await selectComposition({
       serveUrl: request.serveUrl,
@@ -125,6 +129,6 @@ export async function renderLocal(request: RenderRequest): Promise<RenderResult>
     };
   } finally {
     // A browser that crashed mid-render cannot be closed again; the render's own error is the one to report.
-    await browser.close({ silent: true }).catch(() => undefined);
+    if (!request.browser) await browser.close({ silent: true }).catch(() => undefined);
   }
 }
