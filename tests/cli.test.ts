@@ -1,19 +1,15 @@
 // The noor CLI as a user runs it (a child process through bin/noor.mjs):
 // help, templates, and every error path of render, each a clear message that
 // names the problem, with no stack trace and no browser started.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runNoor } from './helpers/noor-cli';
 
-const root = path.resolve(__dirname, '..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'noor-cli-'));
 
-function noor(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const noor = (...args: string[]) => runNoor(args, { cwd: tmp });
 
 const expectCleanError = (r: ReturnType<typeof noor>, pattern: RegExp, code = 1) => {
   expect(r.stderr).toMatch(pattern);

@@ -12,6 +12,8 @@ import type { TextAnimationId } from '../../compositions/text/animations';
 import { MAX_TRANSITION_SEC, type Transition, type TransitionType } from '../../compositions/transitions/spec';
 import type { Template } from '../../compositions/template';
 import type { ShotComposition, StyleProfile, TextEntrance, TransitionKind } from './profile';
+import { rgbHex } from './palette';
+import { median } from './stats';
 
 export interface StyleMapping {
   props: Record<string, unknown>;
@@ -21,10 +23,6 @@ export interface StyleMapping {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const round = (v: number, step = 0.05) => +(Math.round(v / step) * step).toFixed(3);
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const mostCommon = <T>(values: readonly T[]): T | undefined => {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -79,7 +77,7 @@ export function gradeAdjustFor(measured: Grade, scene: SceneId): Grade {
   return { exposure: k('exposure'), contrast: k('contrast'), saturation: k('saturation'), temperature: k('temperature'), tint: k('tint') };
 }
 
-const hexOf = (c: readonly number[]) => `#${c.map((v) => Math.round(clamp(v, 0, 1) * 255).toString(16).padStart(2, '0')).join('')}`;
+const hexOf = (c: readonly number[]) => rgbHex(c[0]! * 255, c[1]! * 255, c[2]! * 255);
 
 /**
  * A split tone from the measured shadow and highlight tints (mid-grey

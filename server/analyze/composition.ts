@@ -8,6 +8,7 @@ import { detectBars, pictureRows } from './letterbox';
 import { estimateMotion, type FrameMotion } from './motion';
 import { type ShotComposition } from './profile';
 import { saliencyMap } from './saliency';
+import { median } from './stats';
 
 /** Composition shares the colour frames: RGB (grey also works) at this width and rate. */
 export const COMPOSITION_FRAME_WIDTH = COLOR_FRAME_WIDTH;
@@ -29,11 +30,6 @@ const THIRDS = [
   { name: 'center', x: 0.5, y: 0.5 },
 ] as const;
 
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 /** The salient centre (0..1 of the picture) of a shot's frames: the weighted centroid of its most salient pixels. */

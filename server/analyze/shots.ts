@@ -9,6 +9,7 @@ import type { Pacing, ShotTransition } from './profile';
 import { detectCuts, pairSignals } from './shot-cuts';
 import { frameFeatures } from './shot-features';
 import { detectBlends, detectFades, type Gradual } from './shot-gradual';
+import { median } from './stats';
 
 /** The width to decode frames at for detectShots. */
 export const SHOT_FRAME_WIDTH = 128;
@@ -27,10 +28,7 @@ export function pacingOf(shots: { start: number; end: number }[]): Pacing {
   const total = lengths.reduce((a, b) => a + b, 0);
   const mean = total / count;
   const std = Math.sqrt(lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / count);
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const mid = count >> 1;
-  const median = count % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { shotCount: count, meanShotSec: mean, stdShotSec: std, medianShotSec: median, cutsPerMinute: total > 0 ? ((count - 1) / total) * 60 : 0 };
+  return { shotCount: count, meanShotSec: mean, stdShotSec: std, medianShotSec: median(lengths), cutsPerMinute: total > 0 ? ((count - 1) / total) * 60 : 0 };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Where the database is (DATABASE_URL when set, else the embedded Postgres in
 // the project's .noor/postgres) and which key encrypts tokens at rest. Built
-// from the parsed env (server/env.ts); this module does not read process.env.
+// from the parsed env (server/env.ts), never from the environment directly.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { NoorEnv } from '../env';

@@ -1,7 +1,7 @@
 // The PlatformAdapter seam: what the scheduler and the account flow need from
 // a social platform, implemented once per platform (server/platforms/<id>.ts)
 // and by the local test platform. Adapters get their config and tokens as
-// arguments (never process.env), speak the platform's API, and report every
+// arguments (never from the environment), speak the platform's API, and report every
 // failure as one PlatformError whose kind is decided from HTTP status and the
 // platform's error codes, never from message text.
 import type { PlatformId } from './rules';

@@ -4,21 +4,17 @@
 // that look, writes a valid profile, the HTML report and its PNG; `noor
 // render --style` carries the look into a template; bad input is a clear
 // error with no stack trace.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { styleProfileSchema } from '../../server/analyze/profile';
+import { runNoor } from '../helpers/noor-cli';
 import { FONT, H264, makeClip, source } from './clips';
 
-const root = path.resolve(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'noor-analyze-cli-'));
 
-function noor(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], { cwd: tmp, encoding: 'utf8', timeout: 240_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const noor = (...args: string[]) => runNoor(args, { cwd: tmp, timeoutMs: 240_000 });
 
 /** 6.5 s at 640×360 (25 fps): three 2.5 s shots, 0.5 s dissolves, warmed, 2.39:1 bars, a title fading in at 1 s, clicks at 120 BPM over a low drone. */
 function reference(): Promise<string> {

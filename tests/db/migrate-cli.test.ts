@@ -1,7 +1,6 @@
 // `noor migrate` as a user runs it (a child process through bin/noor.mjs,
 // DATABASE_URL pointing at a fresh database): it prints what it applied, then
 // that it is up to date; an unreachable server is one clear line, exit 1.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,21 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../../server/db';
 import { migrations } from '../../server/db/migrations';
 import { freshDatabase, type FreshDatabase } from './fresh-database';
+import { runNoor } from '../helpers/noor-cli';
 
-const root = path.resolve(__dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'noor-cli-'));
 const all = Object.keys(migrations).sort();
 const latest = all.at(-1)!;
 
-function noor(databaseUrl: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], {
-    cwd: tmp,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const noor = (databaseUrl: string, ...args: string[]) =>
+  runNoor(args, { cwd: tmp, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl } });
 
 let fresh: FreshDatabase;
 beforeAll(async () => {

@@ -1,25 +1,17 @@
 // `noor lambda …` as a user runs it (a child process through bin/noor.mjs) on
 // a machine without AWS credentials: a clear message naming the variables and
 // Remotion's setup docs, exit code 1, no stack trace, and no hang.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runNoor } from '../helpers/noor-cli';
 
-const root = path.resolve(__dirname, '../..');
 const home = mkdtempSync(path.join(os.tmpdir(), 'noor-no-aws-'));
 
 function noor(args: string[], extraEnv: Record<string, string> = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(REMOTION_)?AWS_/.test(name)));
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/noor.mjs'), ...args], {
-    cwd: home,
-    env: { ...env, HOME: home, ...extraEnv },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
+  return runNoor(args, { cwd: home, env: { ...env, HOME: home, ...extraEnv } });
 }
 
 describe('noor lambda without AWS credentials', () => {
