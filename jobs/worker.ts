@@ -1,7 +1,10 @@
 // The worker entry: graphile-worker's run() over the task list, on its own pg
 // pool to the same database (idle connections kept: the embedded Postgres
 // stops when its last client leaves), plus the sweep that re-queues targets a
-// dead worker left 'publishing' — at start and every recoverEveryMs.
+// dead worker left 'publishing' — at start and every recoverEveryMs. Jobs are
+// marked done or failed through graphile-worker's batchers, which retry with
+// backoff while the database is unreachable (for minutes) instead of leaving
+// the job locked; a lost connection is dropped and the pool connects again.
 import { Logger, consoleLogFactory, run, runMigrations, type Runner } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -68,6 +71,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     pollInterval: config.pollIntervalMs,
     noHandleSignals: options.noHandleSignals ?? false,
     logger,
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
   await sweep(deps.db, deps, logger);
   const timer = setInterval(() => void sweep(deps.db, deps, logger), config.recoverEveryMs);

@@ -8,7 +8,7 @@ const localRender = {
   lambda: { region: undefined, functionName: undefined, serveUrl: undefined, outputBucket: undefined, framesPerLambda: undefined, licenseKey: undefined },
   awsCredentials: undefined,
 };
-const noWorker = { worker: { concurrency: undefined, renderRetentionDays: undefined, localPlatformUrl: undefined } };
+const noWorker = { worker: { concurrency: undefined, renderRetentionDays: undefined, localPlatformUrl: undefined }, platforms: { x: undefined, youtube: undefined, instagram: undefined, tiktok: undefined } };
 
 describe('readEnv', () => {
   it('gives undefined fields for an empty environment', () => {
@@ -186,4 +186,16 @@ describe('readEnv worker settings', () => {
       expect(() => readEnv({ [name]: bad })).toThrow(new RegExp(`^Invalid environment: ${name}: `));
     });
   }
+});
+
+describe('readEnv platform apps', () => {
+  it('reads each platform app as a client id and secret pair', () => {
+    const env = readEnv({ NOOR_X_CLIENT_ID: 'x-id', NOOR_X_CLIENT_SECRET: 'x-secret', NOOR_TIKTOK_CLIENT_ID: 'tt-key', NOOR_TIKTOK_CLIENT_SECRET: 'tt-secret' });
+    expect(env.platforms).toEqual({ x: { clientId: 'x-id', clientSecret: 'x-secret' }, youtube: undefined, instagram: undefined, tiktok: { clientId: 'tt-key', clientSecret: 'tt-secret' } });
+  });
+
+  it('names the missing half of a pair', () => {
+    expect(() => readEnv({ NOOR_YOUTUBE_CLIENT_ID: 'id' })).toThrow(/^Invalid environment: NOOR_YOUTUBE_CLIENT_SECRET: required when NOOR_YOUTUBE_CLIENT_ID is set/);
+    expect(() => readEnv({ NOOR_INSTAGRAM_CLIENT_SECRET: 's' })).toThrow(/^Invalid environment: NOOR_INSTAGRAM_CLIENT_ID: required when NOOR_INSTAGRAM_CLIENT_SECRET is set/);
+  });
 });

@@ -2,8 +2,10 @@
 // config as an argument, so tests and the CLI can pass their own.
 import { z } from 'zod';
 import { SECRET_KEY_FORMAT, decodeSecretKey } from './security/secret-key';
+import type { PlatformsConfig } from './platforms/registry';
 import type { StorageConfig } from './storage/config';
 
+const APP_PLATFORMS = ['X', 'YOUTUBE', 'INSTAGRAM', 'TIKTOK'] as const;
 const S3_SETTINGS = ['NOOR_S3_REGION', 'NOOR_S3_ENDPOINT', 'NOOR_S3_ACCESS_KEY_ID', 'NOOR_S3_SECRET_ACCESS_KEY', 'NOOR_S3_FORCE_PATH_STYLE'] as const;
 
 const envSchema = z.object({
@@ -48,6 +50,14 @@ const envSchema = z.object({
   NOOR_REMOTION_LICENSE_KEY: z.string().min(1).optional(),
   NOOR_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   NOOR_RENDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  NOOR_X_CLIENT_ID: z.string().min(1).optional(),
+  NOOR_X_CLIENT_SECRET: z.string().min(1).optional(),
+  NOOR_YOUTUBE_CLIENT_ID: z.string().min(1).optional(),
+  NOOR_YOUTUBE_CLIENT_SECRET: z.string().min(1).optional(),
+  NOOR_INSTAGRAM_CLIENT_ID: z.string().min(1).optional(),
+  NOOR_INSTAGRAM_CLIENT_SECRET: z.string().min(1).optional(),
+  NOOR_TIKTOK_CLIENT_ID: z.string().min(1).optional(),
+  NOOR_TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
   NOOR_LOCAL_PLATFORM_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of a local test platform' }).optional(),
 }).superRefine((env, ctx) => {
   const s3Set = S3_SETTINGS.filter((name) => env[name] !== undefined);
@@ -55,8 +65,11 @@ const envSchema = z.object({
     ctx.addIssue({ code: 'custom', path: ['NOOR_S3_BUCKET'], message: `required when ${s3Set.join(', ')} ${s3Set.length === 1 ? 'is' : 'are'} set` });
   }
   const pair = ['NOOR_S3_ACCESS_KEY_ID', 'NOOR_S3_SECRET_ACCESS_KEY'] as const;
-  for (const [name, other] of [pair, [pair[1], pair[0]]] as const) {
-    if (env[name] === undefined && env[other] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${other} is set` });
+  const pairs = [pair, ...APP_PLATFORMS.map((p) => [`NOOR_${p}_CLIENT_ID`, `NOOR_${p}_CLIENT_SECRET`] as const)];
+  for (const [first, second] of pairs) {
+    for (const [name, other] of [[first, second], [second, first]] as const) {
+      if (env[name] === undefined && env[other] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${other} is set` });
+    }
   }
 });
 
@@ -98,6 +111,7 @@ export interface NoorEnv {
   /** Which variables hold AWS credentials (names only, never values); undefined when none are set. */
   awsCredentials: string | undefined;
   worker: WorkerEnv;
+  platforms: PlatformApps;
 }
 
 export interface WorkerEnv {
@@ -108,6 +122,9 @@ export interface WorkerEnv {
   /** Development only: post to the local test platform at this URL instead of the real platforms. */
   localPlatformUrl: string | undefined;
 }
+
+/** App credentials per platform (from NOOR_<PLATFORM>_CLIENT_ID/_SECRET); a platform without them has no adapter. */
+export type PlatformApps = PlatformsConfig['apps'];
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): NoorEnv {
   const parsed = envSchema.safeParse(source);
@@ -139,6 +156,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): NoorEnv {
       renderRetentionDays: parsed.data.NOOR_RENDER_RETENTION_DAYS,
       localPlatformUrl: parsed.data.NOOR_LOCAL_PLATFORM_URL,
     },
+    platforms: platformApps(parsed.data),
   };
 }
 
@@ -148,6 +166,16 @@ function awsCredentialSource(source: NodeJS.ProcessEnv): string | undefined {
     source[`${prefix}_ACCESS_KEY_ID`] && source[`${prefix}_SECRET_ACCESS_KEY`] ? `${prefix}_ACCESS_KEY_ID + ${prefix}_SECRET_ACCESS_KEY` : undefined;
   if (source.REMOTION_AWS_PROFILE) return 'REMOTION_AWS_PROFILE';
   return pair('REMOTION_AWS') ?? (source.AWS_PROFILE ? 'AWS_PROFILE' : undefined) ?? pair('AWS');
+}
+
+function platformApps(env: z.infer<typeof envSchema>): PlatformApps {
+  const app = (id: string | undefined, secret: string | undefined) => (id && secret ? { clientId: id, clientSecret: secret } : undefined);
+  return {
+    x: app(env.NOOR_X_CLIENT_ID, env.NOOR_X_CLIENT_SECRET),
+    youtube: app(env.NOOR_YOUTUBE_CLIENT_ID, env.NOOR_YOUTUBE_CLIENT_SECRET),
+    instagram: app(env.NOOR_INSTAGRAM_CLIENT_ID, env.NOOR_INSTAGRAM_CLIENT_SECRET),
+    tiktok: app(env.NOOR_TIKTOK_CLIENT_ID, env.NOOR_TIKTOK_CLIENT_SECRET),
+  };
 }
 
 function storageConfig(env: z.infer<typeof envSchema>): StorageConfig {

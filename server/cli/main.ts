@@ -36,7 +36,14 @@ Usage:
       --after PRAYER±MIN    e.g. maghrib+20: the next such time at --location
       --zone ZONE           IANA zone for --at (default UTC)
       --location PLACE      a known city (cairo, makkah, …) or LAT,LON (zone from --zone)
-      --caption TEXT        the caption; --hashtags a,b,c
+      --slot next           each account's next free posting slot (see noor accounts slots)
+      --account LIST        which account when a platform has several: id, name or platform:name
+      --caption TEXT        the caption; --hashtags a,b,c; --title TEXT (YouTube's title)
+  noor accounts connect <platform> [--port 8787] [--timeout SEC]   connect an account by OAuth
+  noor accounts list                 connected accounts, token expiry, posting slots and alerts
+  noor accounts slots <account> --zone ZONE --slot "mon-fri 09:00,18:30" [--slot …]
+      --spacing MIN         minimum minutes between posts; --location CITY for prayer-relative slots
+      --quiet-after-prayer MIN   keep posts out of MIN minutes after each adhan; --clear removes the slots
   noor posts list [--status S]       scheduled and published posts, one line per target
   noor lambda deploy [options]       deploy the Remotion Lambda function and Noor's site to AWS
       --region REGION       AWS region (default NOOR_LAMBDA_REGION)
@@ -54,7 +61,8 @@ NOOR_FFMPEG / NOOR_FFPROBE (ffmpeg for analysis; Debian's on the PATH by default
 DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 54329+),
 NOOR_SECRET_KEY (32-byte key for tokens at rest; default generated into .noor/secret.key),
 NOOR_WORKER_CONCURRENCY (jobs at once, default 4), NOOR_RENDER_RETENTION_DAYS (default 30),
-NOOR_LOCAL_PLATFORM_URL (development: post to a local test platform),
+NOOR_X_CLIENT_ID / NOOR_X_CLIENT_SECRET and the same for YOUTUBE, INSTAGRAM and TIKTOK (platform apps;
+see docs/platforms), NOOR_LOCAL_PLATFORM_URL (development: post to a local test platform),
 NOOR_RENDER_BACKEND (local | lambda), NOOR_LAMBDA_REGION / NOOR_LAMBDA_FUNCTION / NOOR_LAMBDA_SERVE_URL
 (from noor lambda deploy), NOOR_LAMBDA_BUCKET, NOOR_LAMBDA_FRAMES_PER_LAMBDA, NOOR_REMOTION_LICENSE_KEY.`;
 
@@ -160,13 +168,44 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
             after: { type: 'string' },
             zone: { type: 'string' },
             location: { type: 'string' },
+            slot: { type: 'string' },
+            account: { type: 'string' },
             caption: { type: 'string' },
             hashtags: { type: 'string' },
+            title: { type: 'string' },
           },
         });
         if (positionals.length !== 1) throw usageError(`schedule: give one project id or video file (got ${positionals.length === 0 ? 'none' : positionals.join(', ')})`);
         await (await import('./commands/schedule')).scheduleCommand({ source: positionals[0]!, ...values, cwd }, readEnv(), out);
         return 0;
+      }
+      case 'accounts': {
+        const [sub, ...args] = rest;
+        const env = readEnv();
+        const accounts = await import('./commands/accounts');
+        if (sub === 'list') {
+          parseArgs({ args, options: {} });
+          await accounts.accountsListCommand(env, out);
+          return 0;
+        }
+        if (sub === 'connect') {
+          const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, timeout: { type: 'string' } } });
+          if (positionals.length !== 1) throw usageError('accounts connect: give one platform (x, instagram, tiktok, youtube)');
+          const { adaptersFromConfig } = await import('../platforms/registry');
+          await accounts.accountsConnectCommand({ platform: positionals[0], port: values.port, timeoutSec: values.timeout }, env, out, adaptersFromConfig({ apps: env.platforms, localPlatformUrl: undefined }));
+          return 0;
+        }
+        if (sub === 'slots') {
+          const { values, positionals } = parseArgs({
+            args,
+            allowPositionals: true,
+            options: { zone: { type: 'string' }, slot: { type: 'string', multiple: true }, spacing: { type: 'string' }, location: { type: 'string' }, 'quiet-after-prayer': { type: 'string' }, clear: { type: 'boolean' } },
+          });
+          if (positionals.length !== 1) throw usageError('accounts slots: give one account (its id, name or platform:name from noor accounts list)');
+          await accounts.accountsSlotsCommand({ account: positionals[0]!, ...values, quietAfterPrayer: values['quiet-after-prayer'] }, env, out);
+          return 0;
+        }
+        throw usageError(`accounts: expected "connect", "list" or "slots"${sub ? `, got "${sub}"` : ''}`);
       }
       case 'posts': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { status: { type: 'string' } } });

@@ -73,6 +73,8 @@ export interface SocialAccountsTable {
   scopes: ColumnType<string[], string[] | undefined, string[]>;
   status: ColumnType<SocialAccountStatus, SocialAccountStatus | undefined, SocialAccountStatus>;
   last_refresh_error: string | null;
+  /** A PostingSchedule (server/schedule/posting-schedule.ts): weekly slots for "next free slot"; null when the account has none. */
+  posting_schedule: JsonObject | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -206,6 +208,35 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export interface OauthRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  platform: Platform;
+  /** sha256 (hex) of the state sent to the platform; the state itself is never stored. */
+  state_sha256: string;
+  /** AES-GCM ciphertext of the PKCE verifier. */
+  code_verifier_encrypted: string;
+  redirect_uri: string;
+  expires_at: ColumnType<Date, Date, Date>;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}
+
+export interface AlertsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** e.g. 'account.needs_reconnect' */
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  message: string;
+  /** How often the same problem was seen while the alert stayed open. */
+  occurrences: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface Database {
   users: UsersTable;
   api_keys: ApiKeysTable;
@@ -218,6 +249,8 @@ export interface Database {
   series: SeriesTable;
   analytics_snapshots: AnalyticsSnapshotsTable;
   audit_log: AuditLogTable;
+  oauth_requests: OauthRequestsTable;
+  alerts: AlertsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,7 +1,7 @@
 // Connected social accounts with their OAuth tokens encrypted at rest: the
 // only way code should write or read the token columns. Saving the same
 // account again (reconnect or token refresh) updates it in place.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SecretBox } from '../security/encryption';
 import type { Database, Platform, SocialAccountRow } from './schema';
 
@@ -21,7 +21,7 @@ export type SocialAccount = Omit<SocialAccountRow, 'access_token_encrypted' | 'r
   refresh_token: string | null;
 };
 
-/** Inserts or reconnects (same user, platform and external id) an account; marks it connected. Returns its id. */
+/** Inserts or reconnects (same user, platform and external id) an account; marks it connected. A null refresh token keeps the stored one. Returns its id. */
 export async function saveSocialAccount(db: Kysely<Database>, box: SecretBox, input: SocialAccountInput): Promise<string> {
   if (input.access_token === '') throw new Error('access_token: must not be empty');
   const { access_token, refresh_token, ...rest } = input;
@@ -34,7 +34,9 @@ export async function saveSocialAccount(db: Kysely<Database>, box: SecretBox, in
     .values({ ...rest, ...encrypted, status: 'connected' })
     .onConflict((conflict) =>
       conflict.columns(['user_id', 'platform', 'external_account_id']).doUpdateSet({
-        ...encrypted,
+        access_token_encrypted: encrypted.access_token_encrypted,
+        // A reconnect or refresh that returns no refresh token keeps the one the account has.
+        refresh_token_encrypted: sql`coalesce(excluded.refresh_token_encrypted, social_accounts.refresh_token_encrypted)`,
         display_name: input.display_name,
         token_expires_at: input.token_expires_at,
         scopes: input.scopes,

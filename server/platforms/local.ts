@@ -5,6 +5,7 @@
 // post's metadata and findExisting() lists the account's recent posts for that
 // tag. Errors become PlatformError by HTTP status and error code only.
 import { z } from 'zod';
+import { parseRetryAfter, platformFetch, readJson } from './http';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
 
 export interface LocalPlatformConfig {
@@ -35,15 +36,6 @@ const errorBodySchema = z.union([
   z.object({ error: z.string(), error_description: z.string().optional() }),
 ]);
 
-/** Retry-After as seconds or an HTTP date, in ms from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** The PlatformError for an HTTP error response: the kind comes from the status and the error code. */
 export function localPlatformError(status: number, body: unknown, retryAfter: string | null): PlatformError {
   const parsed = errorBodySchema.safeParse(body);
@@ -63,19 +55,13 @@ export function createLocalPlatformAdapter(config: LocalPlatformConfig): Platfor
   const pollAfterMs = config.pollAfterMs ?? 1000;
 
   async function call<S extends z.ZodType>(schema: S, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<z.output<S>> {
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, {
-        method: init.method ?? 'GET',
-        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'connection failed';
-      throw new PlatformError('local', 'transient', `local platform ${path}: ${reason}`, { code: 'network' });
-    }
-    const body: unknown = await response.json().catch(() => null);
+    const response = await platformFetch('local', `${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      timeoutMs,
+    });
+    const body = await readJson(response);
     if (!response.ok) throw localPlatformError(response.status, body, response.headers.get('retry-after'));
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new PlatformError('local', 'transient', `local platform ${path}: unexpected response (${parsed.error.issues[0]?.message ?? 'bad shape'})`, { status: response.status, code: 'bad_response' });

@@ -2,6 +2,9 @@
 // error. Only a refresh the platform refuses as revoked marks the account
 // needs_reconnect; any other refresh failure is recorded on the account and
 // passed on (a transient one is retried later, the account stays connected).
+// Tokens that expire within REFRESH_AHEAD_MS are refreshed before the call;
+// if that early refresh fails for a passing reason the still-valid token is
+// used. Marking needs_reconnect raises one deduplicated alert for the user.
 // Refreshes are serialised per account (an advisory transaction lock), and a
 // worker that waited uses the tokens the other one just saved, so rotating
 // refresh tokens are never spent twice.
@@ -9,6 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import { loadSocialAccount, saveSocialAccount, type Database, type SocialAccount } from '../db';
 import { PlatformError, type AccountTokens, type PlatformAdapter } from '../platforms/adapter';
 import type { SecretBox } from '../security/encryption';
+import { raiseAlert } from '../accounts/alerts';
 import { audit } from './audit';
 
 export interface TokenDeps {
@@ -33,6 +37,13 @@ async function markNeedsReconnect(deps: TokenDeps, account: SocialAccount, reaso
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('social_accounts').set({ status: 'needs_reconnect', last_refresh_error: reason }).where('id', '=', account.id).execute();
     await audit(trx, { action: 'social_account.needs_reconnect', subjectType: 'social_account', subjectId: account.id, details: { from: account.status, reason } });
+    await raiseAlert(trx, {
+      userId: account.user_id,
+      kind: 'account.needs_reconnect',
+      subjectType: 'social_account',
+      subjectId: account.id,
+      message: `${account.platform} account "${account.display_name}" needs reconnecting (${reason}); its scheduled posts wait until then. Run: noor accounts connect ${account.platform}`,
+    });
   });
 }
 
@@ -67,6 +78,9 @@ async function refresh(deps: TokenDeps, adapter: PlatformAdapter, stale: SocialA
   }
 }
 
+/** Tokens expiring sooner than this are refreshed before use. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+
 /**
  * Runs `call` with the account's tokens. On an auth error it refreshes the
  * tokens once and calls again; a second auth error, or a failed refresh, is
@@ -77,8 +91,19 @@ export async function withAccountTokens<T>(deps: TokenDeps, adapter: PlatformAda
   if (account.status !== 'connected') {
     throw new PlatformError(adapter.platform, 'auth', `account "${account.display_name}" (${account.platform}) is ${account.status.replace('_', ' ')}: reconnect it`, { code: 'account_not_connected' });
   }
+  const tokens = tokensOf(account);
+  if (tokens.expiresAt !== null && tokens.expiresAt.getTime() - Date.now() < REFRESH_AHEAD_MS) {
+    let fresh: AccountTokens | undefined;
+    try {
+      fresh = await refresh(deps, adapter, account);
+    } catch (error) {
+      const stillValid = tokens.expiresAt.getTime() > Date.now();
+      if (!(error instanceof PlatformError) || error.details.revoked || !stillValid) throw error;
+    }
+    if (fresh) return call(fresh);
+  }
   try {
-    return await call(tokensOf(account));
+    return await call(tokens);
   } catch (error) {
     if (!(error instanceof PlatformError) || error.kind !== 'auth') throw error;
     if (error.details.revoked) {

@@ -5,7 +5,7 @@ export { withAccountTokens, type TokenDeps } from './account-tokens';
 export { audit } from './audit';
 export { checkPublishStatus, type StatusOutcome } from './check-status';
 export { NoAdapterError, type PublishingDeps } from './deps';
-export { MediaUnavailableError, assetMediaSource, type LocateFile, type MediaSource, type MediaTarget, type PublishMedia } from './media';
+export { MediaUnavailableError, assetMediaSource, storageLocator, type LocateFile, type MediaSource, type MediaTarget, type PublishMedia } from './media';
 export { DEFAULT_PUBLISHING_POLICY, pollDelayMs, retryDelayMs, type PublishingPolicy, type RetryPolicy, type StatusPolicy } from './policy';
 export { publishTarget, type PublishOutcome } from './publish-target';
 export { TASKS, publishJobKey, queueJob, queuePublish, queueStatusCheck, statusJobKey } from './queue';

@@ -3,10 +3,16 @@
 // probed facts, and asks a `locate` function (storage) for a local file and a
 // public URL. Renditions (per-platform files) plug in here as another
 // MediaSource. A post without usable media fails with the reason.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database, Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
+import type { Storage } from '../storage';
 
 export type PublishMedia = PublishRequest['media'];
 
@@ -33,6 +39,20 @@ export class MediaUnavailableError extends Error {
 }
 
 export type LocateFile = (storageKey: string) => Promise<{ file: string; url: string | null }>;
+
+/** A local file and public URL for a stored key; storages without local files are downloaded to a temp dir. */
+export function storageLocator(storage: Storage): LocateFile {
+  return async (key) => {
+    if (!(await storage.exists(key).catch(() => false))) throw new MediaUnavailableError('media_assets.storage_key', `no stored file "${key}" in the ${storage.kind} storage`);
+    const url = await storage.publicUrl(key);
+    const local = storage.localPath?.(key);
+    if (local) return { file: local, url };
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'noor-publish-'));
+    const file = path.join(dir, path.basename(key));
+    await pipeline(await storage.get(key), createWriteStream(file));
+    return { file, url };
+  };
+}
 
 export function assetMediaSource(db: Kysely<Database>, locate: LocateFile): MediaSource {
   return {

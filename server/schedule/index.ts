@@ -22,3 +22,4 @@ export { type PrayerWindows, prayerWindowsSchema } from './prayer-windows';
 export { SLOT_HORIZON_DAYS, type SlotOptions, type WeeklySlotInput, nextFreeSlot, slotOptionsSchema, weeklySlotSchema } from './slots';
 export { MAX_EXPANSION_DAYS, type SeriesOccurrence, type SeriesRule, type SeriesRuleInput, expandSeries, repeatSchema, seriesRuleSchema } from './series';
 export { HIJRI_SERIES, type HijriRepeat, type HijriRepeatInput, UMM_AL_QURA_YEARS, hijriRepeatSchema } from './hijri-days';
+export { type PostingSchedule, type PostingScheduleInput, nextScheduledSlot, parsePostingSchedule, parseSlotText, postingScheduleSchema } from './posting-schedule';

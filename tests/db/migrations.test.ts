@@ -37,6 +37,8 @@ const tables: Record<keyof Database, true> = {
   series: true,
   analytics_snapshots: true,
   audit_log: true,
+  oauth_requests: true,
+  alerts: true,
 };
 
 async function publicTables(): Promise<string[]> {

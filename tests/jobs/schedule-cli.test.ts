@@ -1,14 +1,16 @@
 // `noor schedule` and `noor posts list` against a real database: bad input
 // (past time, unknown platform, no connected account, caption too long)
 // names the flag and writes nothing; good input makes the post, the target
-// and its publish_post job at the time.
+// and its publish_post job at the time. --slot next takes each account's next
+// free posting slot; --account picks among several accounts.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountsSlotsCommand } from '../../server/cli/commands/accounts';
 import { postsListCommand } from '../../server/cli/commands/posts';
 import { scheduleCommand } from '../../server/cli/commands/schedule';
 import { readEnv, type NoorEnv } from '../../server/env';
 import { publishJobKey } from '../../server/publishing';
-import { startHarness, type Harness } from './harness';
+import { addAccount, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let env: NoorEnv;
@@ -44,12 +46,50 @@ describe('noor schedule', () => {
     expect(target.scheduled_at.toISOString()).toBe('2030-12-01T18:30:00.000Z');
     const { rows } = await sql<{ run_at: Date }>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${publishJobKey(target.id)}`.execute(h.fresh.db);
     expect(rows.map((r) => r.run_at.toISOString())).toEqual(['2030-12-01T18:30:00.000Z']);
-    expect(lines).toEqual([`Scheduled x for 2030-12-01T18:30:00.000Z (target ${target.id})`]);
+    expect(lines).toEqual([`Scheduled x @noor_test for 2030-12-01T18:30:00.000Z (target ${target.id})`]);
 
     const table: string[] = [];
     await postsListCommand({ status: 'scheduled' }, env, (l) => table.push(l));
     expect(table[0]).toMatch(/^WHEN \(UTC\)\s+PLATFORM\s+ACCOUNT\s+STATUS\s+TRIES\s+TARGET/);
     expect(table[1]).toMatch(/^2030-12-01 18:30Z\s+x\s+@noor_test\s+scheduled\s+0\s+\w{8}\s+Jumu‘ah reminder$/);
     await expect(postsListCommand({ status: 'done' }, env, () => undefined)).rejects.toThrow(/^--status: "done" is not a status; use scheduled, /);
+  });
+});
+
+describe('noor schedule --slot next and --account', () => {
+  const monday = new Date('2030-12-02T10:00:00Z');
+  const schedule = (flags: Record<string, string>) => scheduleCommand({ source: h.projectId, platform: 'x', cwd: process.cwd(), ...flags }, env, () => undefined, monday);
+
+  it('refuses --slot next for an account without posting slots, and bad slot flags, naming the fix', async () => {
+    const before = await counts();
+    await expect(schedule({ slot: 'next' })).rejects.toThrow(/--slot: x account @noor_test has no posting slots; set them with noor accounts slots \w{8}/);
+    await expect(schedule({ slot: 'soon' })).rejects.toThrow(/^--slot: "soon" is not understood/);
+    await expect(schedule({ slot: 'next', at: '2030-12-03 10:00' })).rejects.toThrow(/give exactly one of them/);
+    await expect(accountsSlotsCommand({ account: '@noor_test', zone: 'Europe/London', slot: ['funday 09:00'] }, env, () => undefined)).rejects.toThrow(/--slot #1: 'funday' is not a day/);
+    await expect(accountsSlotsCommand({ account: '@noor_test', zone: 'Mars/Base', slot: ['mon 09:00'] }, env, () => undefined)).rejects.toThrow(/--zone: 'Mars\/Base' is not an IANA time zone/);
+    await expect(accountsSlotsCommand({ account: '@nobody', zone: 'UTC', slot: ['mon 09:00'] }, env, () => undefined)).rejects.toThrow(/account: no account "@nobody"/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('gives each schedule the next free slot of the account, never the same one twice', async () => {
+    const lines: string[] = [];
+    await accountsSlotsCommand({ account: 'x:@noor_test', zone: 'Europe/London', slot: ['mon-fri 09:00,18:30'], spacing: '60' }, env, (l) => lines.push(l));
+    expect(lines).toEqual(['Posting slots of x @noor_test: mon,tue,wed,thu,fri 09:00; mon,tue,wed,thu,fri 18:30 (Europe/London, 60 min apart)']);
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) await scheduleCommand({ source: h.projectId, platform: 'x', slot: 'next', cwd: process.cwd() }, env, (l) => made.push(l), monday);
+    expect(made.map((l) => /for (\S+) /.exec(l)?.[1])).toEqual(['2030-12-02T18:30:00.000Z', '2030-12-03T09:00:00.000Z', '2030-12-03T18:30:00.000Z']);
+  });
+
+  it('asks which account when a platform has several, and --account chooses', async () => {
+    const other = await addAccount(h);
+    const before = await counts();
+    await expect(schedule({ at: '2031-01-01 10:00' })).rejects.toThrow(/--platform: 2 connected x accounts \(.*@noor_test.*\); Noor cannot tell which to use/);
+    await expect(schedule({ at: '2031-01-01 10:00', account: '@nobody' })).rejects.toThrow(/--account: "@nobody" names no x account/);
+    expect(await counts()).toEqual(before);
+    const lines: string[] = [];
+    await scheduleCommand({ source: h.projectId, platform: 'x', at: '2031-01-01 10:00', account: other.platformAccount, cwd: process.cwd() }, env, (l) => lines.push(l), monday);
+    expect(lines[0]).toContain(`Scheduled x @${other.platformAccount} for 2031-01-01T10:00:00.000Z`);
+    const target = await h.fresh.db.selectFrom('post_targets').select('social_account_id').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    expect(target.social_account_id).toBe(other.accountId);
   });
 });

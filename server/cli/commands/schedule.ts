@@ -1,8 +1,11 @@
-// `noor schedule <project-id | video file> --platform x,instagram (--at … | --after …)`:
-// checks everything first (flags, the time, a connected account per platform,
-// the caption and video against each platform's rules) and writes nothing on
-// any error; then in one transaction creates the post, a target per platform
-// and the publish_post jobs at that time. A video file is probed and stored.
+// `noor schedule <project-id | video file> --platform x,instagram (--at … | --after … | --slot next)`:
+// checks everything first (flags, the time, one connected account per
+// platform — chosen with --account when there are several — the caption and
+// video against each platform's rules) and writes nothing on any error; then
+// in one transaction creates the post, a target per platform and the
+// publish_post jobs. With --slot next each account posts at its own next free
+// posting slot, taken under a per-account lock so two schedules never share
+// one. A video file is probed and stored.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -15,7 +18,9 @@ import { probeVideo } from '../../renditions';
 import { putFileByContent, storageFromConfig } from '../../storage';
 import { CliError } from '../errors';
 import { resolveScheduleTime } from './schedule-time';
-import type { Kysely } from 'kysely';
+import { refersTo } from './account-ref';
+import { nextScheduledSlot, parsePostingSchedule, type PostingScheduleInput } from '../../schedule';
+import { sql, type Kysely } from 'kysely';
 
 export interface ScheduleArgs {
   source: string;
@@ -24,8 +29,14 @@ export interface ScheduleArgs {
   after?: string | undefined;
   zone?: string | undefined;
   location?: string | undefined;
+  /** 'next': each account's next free posting slot. */
+  slot?: string | undefined;
+  /** Comma-separated account references (id, name, platform:name) when a platform has several. */
+  account?: string | undefined;
   caption?: string | undefined;
   hashtags?: string | undefined;
+  /** YouTube's title (required there; up to 100 characters). */
+  title?: string | undefined;
   cwd: string;
 }
 
@@ -68,12 +79,37 @@ async function sourceMedia(db: Kysely<Database>, args: ScheduleArgs, env: NoorEn
   }
 }
 
+/** Statuses whose scheduled time occupies a posting slot. */
+const OCCUPYING = ['scheduled', 'rendering', 'publishing', 'processing', 'published'] as const;
+
+/** The account's next free posting slot, under a transaction lock so concurrent schedules never take the same one. */
+async function nextSlotOf(trx: Kysely<Database>, accountId: string, now: Date): Promise<Date> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`noor.slots:${accountId}`}, 0))`.execute(trx);
+  const account = await trx.selectFrom('social_accounts').select(['display_name', 'posting_schedule']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const schedule = parsePostingSchedule(account.posting_schedule);
+  const spacingMs = schedule.minSpacingMinutes * 60_000;
+  const taken = await trx
+    .selectFrom('post_targets')
+    .select('scheduled_at')
+    .where('social_account_id', '=', accountId)
+    .where('status', 'in', OCCUPYING)
+    .where('scheduled_at', '>', new Date(now.getTime() - spacingMs))
+    .execute();
+  const at = nextScheduledSlot(account.posting_schedule as unknown as PostingScheduleInput, now, taken.map((t) => t.scheduled_at));
+  if (!at) throw new CliError(`--slot: ${account.display_name} has no free posting slot in the next year; add slots with noor accounts slots`);
+  return at;
+}
+
 export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (line: string) => void, now = new Date()): Promise<void> {
   const platforms = platformsSchema.safeParse(args.platform);
   if (!platforms.success) throw new CliError(`--platform: ${platforms.error.issues[0]?.message ?? 'invalid'}`);
-  const at = resolveScheduleTime(args, now);
+  if (args.slot !== undefined && args.slot !== 'next') throw new CliError(`--slot: "${args.slot}" is not understood; the only value is "next" (each account's next free posting slot)`);
+  if (args.slot !== undefined && (args.at !== undefined || args.after !== undefined)) throw new CliError('--at / --after / --slot: give exactly one of them');
+  const fixedAt = args.slot === undefined ? resolveScheduleTime(args, now) : null;
+  const refs = (args.account ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   const caption = args.caption ?? '';
   const hashtags = (args.hashtags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const overrides = args.title === undefined ? {} : { youtube: { title: args.title } };
 
   const handle = await openDatabase(databaseConfig(env));
   try {
@@ -82,19 +118,30 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
     const media = await sourceMedia(db, args, env);
     const owner = media.projectId ? await db.selectFrom('projects').select('owner_id').where('id', '=', media.projectId).executeTakeFirstOrThrow() : undefined;
 
-    const accounts: Array<{ id: string; platform: Platform; user_id: string }> = [];
+    const accounts: Array<{ id: string; platform: Platform; user_id: string; display_name: string }> = [];
     const problems: string[] = [];
+    const usedRefs = new Set<string>();
     for (const platform of platforms.data) {
-      let query = db.selectFrom('social_accounts').select(['id', 'platform', 'user_id', 'display_name', 'status']).where('platform', '=', platform);
+      let query = db.selectFrom('social_accounts').select(['id', 'platform', 'user_id', 'display_name', 'status', 'posting_schedule']).where('platform', '=', platform);
       if (owner) query = query.where('user_id', '=', owner.owner_id);
-      const found = await query.execute();
+      let found = await query.execute();
+      const chosen = found.filter((a) => refs.some((r) => refersTo(r, a) && usedRefs.add(r)));
+      if (chosen.length > 0) found = chosen;
       const connected = found.filter((a) => a.status === 'connected');
       if (connected.length === 0) problems.push(`--platform: no connected ${platform} account${found.length > 0 ? ` (${found.map((a) => `${a.display_name} is ${a.status}`).join(', ')})` : ''}; connect one first`);
       else if (connected.length > 1) problems.push(`--platform: ${connected.length} connected ${platform} accounts (${connected.map((a) => a.display_name).join(', ')}); Noor cannot tell which to use`);
       else accounts.push(connected[0]!);
-      const violations = validate({ caption, hashtags }, platform, media.facts);
-      problems.push(...violations.map((v) => `${platform}: ${v.message.replace(/^caption:/, '--caption:').replace(/^hashtags:/, '--hashtags:')}`));
+      if (args.slot && connected.length === 1) {
+        try {
+          parsePostingSchedule(connected[0]!.posting_schedule);
+        } catch (error) {
+          problems.push(`--slot: ${platform} account ${connected[0]!.display_name} has ${connected[0]!.posting_schedule === null ? 'no posting slots' : `unusable posting slots (${error instanceof Error ? error.message : String(error)})`}; set them with noor accounts slots ${connected[0]!.id.slice(0, 8)} --zone … --slot "mon-fri 09:00"`);
+        }
+      }
+      const violations = validate({ caption, hashtags, overrides }, platform, media.facts);
+      problems.push(...violations.map((v) => `${platform}: ${v.message.replace(/^caption:/, '--caption:').replace(/^hashtags:/, '--hashtags:').replace(/^overrides\.youtube\.title:/, '--title:')}`));
     }
+    for (const ref of refs) if (!usedRefs.has(ref)) problems.push(`--account: "${ref}" names no ${platforms.data.join('/')} account (see noor accounts list)`);
     const users = new Set(accounts.map((a) => a.user_id));
     if (users.size > 1) problems.push('--platform: the accounts belong to different users; schedule per user');
     if (problems.length > 0) throw new CliError(`nothing scheduled:\n  ${problems.join('\n  ')}`);
@@ -122,17 +169,18 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
       } else if (projectId) {
         renderId = (await trx.selectFrom('renders').select('id').where('project_id', '=', projectId).where('status', '=', 'done').orderBy('finished_at', 'desc').executeTakeFirstOrThrow()).id;
       }
-      const post = await trx.insertInto('posts').values({ project_id: projectId!, render_id: renderId, caption, hashtags, created_by: userId }).returning('id').executeTakeFirstOrThrow();
-      const made: Array<{ id: string; platform: Platform }> = [];
+      const post = await trx.insertInto('posts').values({ project_id: projectId!, render_id: renderId, caption, hashtags, platform_overrides: overrides as JsonObject, created_by: userId }).returning('id').executeTakeFirstOrThrow();
+      const made: Array<{ id: string; platform: Platform; at: Date; account: string }> = [];
       for (const account of accounts) {
+        const at = fixedAt ?? (await nextSlotOf(trx, account.id, now));
         const target = await trx.insertInto('post_targets').values({ post_id: post.id, platform: account.platform, social_account_id: account.id, scheduled_at: at }).returning('id').executeTakeFirstOrThrow();
         await queuePublish(trx, target.id, at);
         await audit(trx, { action: 'post_target.scheduled', subjectType: 'post_target', subjectId: target.id, actorId: userId, details: { at: at.toISOString(), via: 'cli' } });
-        made.push({ id: target.id, platform: account.platform });
+        made.push({ id: target.id, platform: account.platform, at, account: account.display_name });
       }
       return made;
     });
-    for (const target of targets) out(`Scheduled ${target.platform} for ${at.toISOString()} (target ${target.id})`);
+    for (const target of targets) out(`Scheduled ${target.platform} ${target.account} for ${target.at.toISOString()} (target ${target.id})`);
   } finally {
     await handle.close();
   }

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './001_initial';
 import * as publishing from './002_publishing';
+import * as accounts from './003_accounts';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_publishing': publishing,
+  '003_accounts': accounts,
 };

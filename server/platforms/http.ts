@@ -1,0 +1,59 @@
+// HTTP plumbing the fetch-based adapters share: a request that turns network
+// failures and timeouts into a transient PlatformError, the response body read
+// as JSON when it is JSON, and Retry-After in milliseconds. What a status or
+// error code means stays in each adapter.
+import { PlatformError } from './adapter';
+import type { PlatformId } from './rules';
+
+export interface PlatformRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: BodyInit | undefined;
+  /** The call is abandoned after this long (a transient error). */
+  timeoutMs: number;
+}
+
+/** fetch() that reports "no answer" and "connection failed" as transient PlatformErrors naming the endpoint. */
+export async function platformFetch(platform: PlatformId | 'local', url: string, request: PlatformRequest): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(request.timeoutMs),
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${request.timeoutMs} ms` : 'connection failed';
+    throw new PlatformError(platform, 'transient', `${platform} ${endpointOf(url)}: ${reason}`, { code: 'network' });
+  }
+}
+
+/** The body as JSON, or null when it is empty or not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (value === null || value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Host and path of a URL, without its query (which may carry tokens). */
+export function endpointOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'request';
+  }
+}
