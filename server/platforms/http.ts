@@ -1,8 +1,9 @@
 // HTTP plumbing the fetch-based adapters share: a request that turns network
 // failures and timeouts into a transient PlatformError, the response body read
 // as JSON when it is JSON, and Retry-After in milliseconds. What a status or
-// error code means stays in each adapter.
-import { PlatformError } from './adapter';
+// error code means stays in each adapter. Also the AccountTokens of a
+// standard OAuth token response.
+import { PlatformError, type AccountTokens } from './adapter';
 import type { PlatformId } from './rules';
 
 export interface PlatformRequest {
@@ -56,4 +57,22 @@ export function endpointOf(url: string): string {
   } catch {
     return 'request';
   }
+}
+
+/** An OAuth 2.0 token response (RFC 6749 §5.1) as the fields Noor keeps. */
+export interface OAuthTokenResponse {
+  access_token: string;
+  refresh_token?: string | undefined;
+  expires_in?: number | undefined;
+  scope?: string | undefined;
+}
+
+/** AccountTokens from a token response; a refresh that returns no new refresh token or scope keeps the previous ones. */
+export function oauthTokens(response: OAuthTokenResponse, previous: AccountTokens | null): AccountTokens {
+  return {
+    accessToken: response.access_token,
+    refreshToken: response.refresh_token ?? previous?.refreshToken ?? null,
+    expiresAt: response.expires_in === undefined ? null : new Date(Date.now() + response.expires_in * 1000),
+    scopes: response.scope?.split(/[\s,]+/).filter(Boolean) ?? previous?.scopes ?? [],
+  };
 }

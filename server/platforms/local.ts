@@ -5,7 +5,7 @@
 // post's metadata and findExisting() lists the account's recent posts for that
 // tag. Errors become PlatformError by HTTP status and error code only.
 import { z } from 'zod';
-import { parseRetryAfter, platformFetch, readJson } from './http';
+import { parseRetryAfter, platformFetch, readJson, oauthTokens } from './http';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
 
 export interface LocalPlatformConfig {
@@ -68,12 +68,6 @@ export function createLocalPlatformAdapter(config: LocalPlatformConfig): Platfor
     return parsed.data;
   }
 
-  const toTokens = (t: z.output<typeof tokenSchema>, previous: AccountTokens | null): AccountTokens => ({
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token ?? previous?.refreshToken ?? null,
-    expiresAt: t.expires_in === undefined ? null : new Date(Date.now() + t.expires_in * 1000),
-    scopes: t.scope?.split(' ') ?? previous?.scopes ?? [],
-  });
 
   const asResult = (post: z.output<typeof postSchema>): StatusResult => {
     if (post.status === 'published') return { state: 'published', externalId: post.id, url: post.url };
@@ -89,12 +83,12 @@ export function createLocalPlatformAdapter(config: LocalPlatformConfig): Platfor
     },
     async exchangeCode(input): Promise<ConnectedAccount> {
       const tokens = await call(tokenSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'authorization_code', code: input.code, code_verifier: input.codeVerifier, redirect_uri: input.redirectUri } });
-      return { ...toTokens(tokens, null), externalAccountId: 'local', displayName: 'Local test account' };
+      return { ...oauthTokens(tokens, null), externalAccountId: 'local', displayName: 'Local test account' };
     },
     async refresh(tokens: AccountTokens): Promise<AccountTokens> {
       if (tokens.refreshToken === null) throw new PlatformError('local', 'auth', 'local platform: no refresh token; reconnect the account', { code: 'no_refresh_token', revoked: true });
       const fresh = await call(tokenSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'refresh_token', refresh_token: tokens.refreshToken } });
-      return toTokens(fresh, tokens);
+      return oauthTokens(fresh, tokens);
     },
     validate: () => [],
     async publish(tokens: AccountTokens, request: PublishRequest): Promise<PublishResult> {

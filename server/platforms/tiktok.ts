@@ -31,7 +31,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
-import { platformFetch, readJson } from './http';
+import { platformFetch, readJson, oauthTokens } from './http';
 import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES, planChunks, type ChunkPlan } from './tiktok-chunks';
 import { failReasonText, RATE_LIMIT_RETRY_MS, tiktokApiError, tiktokOAuthError } from './tiktok-errors';
 import { validate } from './validate';
@@ -187,12 +187,6 @@ export function createTikTokAdapter(config: TikTokAdapterConfig): PlatformAdapte
     return token.data;
   }
 
-  const toTokens = (t: z.output<typeof tokenSchema>, previous: AccountTokens | null): AccountTokens => ({
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token ?? previous?.refreshToken ?? null,
-    expiresAt: new Date(Date.now() + t.expires_in * 1000),
-    scopes: t.scope?.split(/[\s,]+/).filter(Boolean) ?? previous?.scopes ?? [],
-  });
 
   const fetchStatus = (token: string, publishId: string): Promise<PostStatus> => api(statusSchema, 'post/publish/status/fetch', token, { body: { publish_id: publishId } });
 
@@ -383,13 +377,13 @@ export function createTikTokAdapter(config: TikTokAdapterConfig): PlatformAdapte
       return `${authBase}/v2/auth/authorize/?${query.toString()}`;
     },
     async exchangeCode(input): Promise<ConnectedAccount> {
-      const tokens = toTokens(await tokenCall('authorization_code', { code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier }), null);
+      const tokens = oauthTokens(await tokenCall('authorization_code', { code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier }), null);
       const { user } = await api(userSchema, 'user/info', tokens.accessToken, { fields: 'open_id,display_name' });
       return { ...tokens, externalAccountId: user.open_id, displayName: user.display_name || user.open_id };
     },
     async refresh(tokens: AccountTokens): Promise<AccountTokens> {
       if (tokens.refreshToken === null) throw new PlatformError('tiktok', 'auth', 'TikTok: no refresh token is stored; reconnect the account', { code: 'no_refresh_token', revoked: true });
-      return toTokens(await tokenCall('refresh_token', { refresh_token: tokens.refreshToken }), tokens);
+      return oauthTokens(await tokenCall('refresh_token', { refresh_token: tokens.refreshToken }), tokens);
     },
     validate: (post, media) => validate(post, 'tiktok', media),
     async publish(tokens: AccountTokens, request: PublishRequest): Promise<PublishResult> {

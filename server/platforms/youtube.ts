@@ -43,7 +43,7 @@ import { Auth, Common, google, type youtube_v3 } from 'googleapis';
 import { z } from 'zod';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PlatformErrorKind, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
 import { countText } from './caption';
-import { parseRetryAfter, platformFetch, readJson } from './http';
+import { parseRetryAfter, platformFetch, readJson, oauthTokens } from './http';
 import { platformRules } from './rules';
 import { validate } from './validate';
 import { msUntilQuotaReset, QUOTA_COSTS, QuotaTracker, type QuotaCall } from './youtube-quota';
@@ -298,12 +298,6 @@ export function createYouTubeAdapter(config: YouTubeAdapterConfig): PlatformAdap
     return parsed.data;
   }
 
-  const toTokens = (t: z.output<typeof tokenSchema>, previous: AccountTokens | null): AccountTokens => ({
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token ?? previous?.refreshToken ?? null,
-    expiresAt: t.expires_in === undefined ? null : new Date(Date.now() + t.expires_in * 1000),
-    scopes: t.scope?.split(' ') ?? previous?.scopes ?? [],
-  });
 
   function metadataOf(request: PublishRequest): { resource: youtube_v3.Schema$Video; format: Format } {
     const override = request.post.overrides?.youtube ?? {};
@@ -366,7 +360,7 @@ export function createYouTubeAdapter(config: YouTubeAdapterConfig): PlatformAdap
     },
 
     async exchangeCode(input): Promise<ConnectedAccount> {
-      const tokens = toTokens(await token('authorization_code', { code: input.code, code_verifier: input.codeVerifier, redirect_uri: input.redirectUri }), null);
+      const tokens = oauthTokens(await token('authorization_code', { code: input.code, code_verifier: input.codeVerifier, redirect_uri: input.redirectUri }), null);
       if (!YOUTUBE_SCOPES.every((scope) => tokens.scopes.includes(scope))) {
         throw new PlatformError('youtube', 'auth', 'YouTube connect: not every permission was granted; connect again and allow Noor to upload videos and see the channel', { code: 'scope_missing' });
       }
@@ -378,7 +372,7 @@ export function createYouTubeAdapter(config: YouTubeAdapterConfig): PlatformAdap
 
     async refresh(tokens: AccountTokens): Promise<AccountTokens> {
       if (tokens.refreshToken === null) throw new PlatformError('youtube', 'auth', 'YouTube token refresh: no refresh token is stored; reconnect the YouTube account', { code: 'no_refresh_token', revoked: true });
-      return toTokens(await token('refresh_token', { refresh_token: tokens.refreshToken }), tokens);
+      return oauthTokens(await token('refresh_token', { refresh_token: tokens.refreshToken }), tokens);
     },
 
     validate: (post, media) => validate(post, 'youtube', media),

@@ -14,6 +14,7 @@ import { PlatformError, type AccountTokens, type PlatformAdapter, type PublishRe
 import { codeChallengeOf, newCodeVerifier, newOAuthState } from '../../server/platforms/pkce';
 import { createXAdapter, X_SCOPES } from '../../server/platforms/x';
 import { startXFake, X_FAKE_CLIENT_ID, X_FAKE_CLIENT_SECRET, type XFake } from './fakes/x-server';
+import { platformError as failure } from './platform-error';
 
 const REDIRECT_URI = 'http://127.0.0.1:8787/oauth/x/callback';
 const CHUNK = 256 * 1024;
@@ -24,15 +25,6 @@ function testVideo(): string {
   if (!existsSync(file))
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'nullsrc=s=240x432:r=30,geq=random(1)*255:128:128', '-f', 'lavfi', '-i', 'sine', '-t', '1', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', file]);
   return file;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${error === undefined ? 'success' : String(error)}`);
-  return error;
 }
 
 let video: string;

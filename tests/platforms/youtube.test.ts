@@ -20,6 +20,7 @@ import type { PlatformOverride } from '../../server/platforms/validate';
 import { YOUTUBE_SCOPES } from '../../server/platforms/youtube';
 import { nextPacificMidnight } from '../../server/platforms/youtube-quota';
 import { startFake, type YouTubeFake } from './fakes/youtube-server';
+import { platformError } from './platform-error';
 
 const REDIRECT_URI = 'http://127.0.0.1:8787/oauth/youtube/callback';
 const KIB256 = 256 * 1024;
@@ -32,15 +33,6 @@ function cached(name: string, args: string[]): string {
 }
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-async function platformError(promise: Promise<unknown>): Promise<PlatformError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${outcome === undefined ? 'success' : String(outcome)}`);
-  return outcome;
-}
 
 let fake: YouTubeFake;
 let adapter: PlatformAdapter;

@@ -14,6 +14,7 @@ import { codeChallengeOf, newCodeVerifier, newOAuthState } from '../../../server
 import { platformIds, type PlatformId } from '../../../server/platforms/rules';
 import type { FakeFault, FakeOperation, FakePlatform, StartFakePlatform } from './fake-platform';
 import { renderConformanceVideo, serveDirectory, type ConformanceVideo } from './video';
+import { platformError } from '../platform-error';
 
 const REDIRECT_URI = 'http://127.0.0.1:8787/oauth/callback';
 
@@ -48,15 +49,6 @@ async function retryLikeTheScheduler(adapter: PlatformAdapter, tokens: AccountTo
   const result = await drive(adapter, tokens, request);
   if (result.state !== 'published') throw new Error(`retry ended ${result.state}`);
   return result;
-}
-
-async function platformError(promise: Promise<unknown>): Promise<PlatformError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${error === undefined ? 'success' : String(error)}`);
-  return error;
 }
 
 describe.each(platformIds.map((id) => [id] as const))('%s', (platform) => {
