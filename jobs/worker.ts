@@ -1,11 +1,12 @@
 // The worker entry: graphile-worker's run() over the task list, on its own pg
 // pool to the same database (idle connections kept: the embedded Postgres
 // stops when its last client leaves), plus the sweep that re-queues targets a
-// dead worker left 'publishing' — at start and every recoverEveryMs. Jobs are
-// marked done or failed through graphile-worker's batchers, which retry with
-// backoff while the database is unreachable (for minutes) instead of leaving
-// the job locked; a lost connection is dropped and the pool connects again.
+// dead worker left 'publishing' — at start and every recoverEveryMs. Rides
+// out a database restart: lost connections are dropped and made again, and
+// graphile-worker retries its own queries (take, complete, fail a job) while
+// the database is away instead of failing them.
 import { Logger, consoleLogFactory, run, runMigrations, type Runner } from 'graphile-worker';
+import { RETRYABLE_ERROR_CODES } from 'graphile-worker/dist/lib.js';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/db';
@@ -33,10 +34,32 @@ export interface RunWorkerOptions {
 
 const quietLogger = new Logger(() => () => undefined);
 
+/** SQLSTATE connection_failure, given to a job-pool error that lost its connection without a code. */
+const CONNECTION_FAILURE = '08006';
+
+/**
+ * graphile-worker retries its queries only on the error codes in this table,
+ * and marks a job done or failed without awaiting it: a lost connection there
+ * is an unhandled rejection (the process dies) and the job stays locked for 4
+ * hours. (Its batched variants stop the pool on the first failure and then
+ * hang on shutdown, in 0.17.3.) So a database going away (shutting down,
+ * starting up, refused or reset connections) is retried every 0.2–5 s with
+ * jitter, for about 8 minutes: one delay schedule for all of them, since one
+ * outage shows several. Taking, completing and failing a job are safe to repeat.
+ */
+const CONNECTION_LOST_CODES = ['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', CONNECTION_FAILURE, 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'];
+
 const jobPool = (url: string, max: number) => {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  // The client's connection is gone. pg gives the queries it cuts short this
+  // same error object on the next tick; "Connection terminated unexpectedly"
+  // has no code, so it gets one graphile-worker retries.
+  pool.on('connect', (client) =>
+    client.on('error', (error: Error & { code?: string }) => {
+      error.code ??= CONNECTION_FAILURE;
+    }),
+  );
   return pool;
 };
 
@@ -62,6 +85,7 @@ async function sweep(db: Kysely<Database>, deps: WorkerDeps, logger: Logger): Pr
 export async function runWorker(options: RunWorkerOptions): Promise<RunningWorker> {
   const { config, deps } = options;
   const logger = options.logger ?? new Logger(consoleLogFactory);
+  for (const code of CONNECTION_LOST_CODES) RETRYABLE_ERROR_CODES[code] = { minDelay: 200, maxDelay: 5000 };
   const pgPool = jobPool(options.url, config.concurrency + 2);
   const runner = await run({
     pgPool,
@@ -71,7 +95,6 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     pollInterval: config.pollIntervalMs,
     noHandleSignals: options.noHandleSignals ?? false,
     logger,
-    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
   await sweep(deps.db, deps, logger);
   const timer = setInterval(() => void sweep(deps.db, deps, logger), config.recoverEveryMs);

@@ -29,8 +29,8 @@ Usage:
       --timeout SEC         stop after this long (default 600)
       --max-duration SEC    analyse at most this much of the input (default 600)
   noor migrate                       bring the database to the latest schema
-  noor worker                        run the job worker: publishing, status checks, series, analytics, retention
-  noor schedule <project|video> [options]   post a project's latest render, or a video file, at a time
+  noor worker                        run the job worker: renders, renditions, publishing, status checks, series, analytics, retention
+  noor schedule <project|video> [options]   post a project's latest render (rendered first when it has none), or a video file, at a time
       --platform LIST       x,instagram,tiktok,youtube (each needs a connected account)
       --at "YYYY-MM-DD HH:mm"   wall time in --zone
       --after PRAYER±MIN    e.g. maghrib+20: the next such time at --location
@@ -39,6 +39,7 @@ Usage:
       --slot next           each account's next free posting slot (see noor accounts slots)
       --account LIST        which account when a platform has several: id, name or platform:name
       --caption TEXT        the caption; --hashtags a,b,c; --title TEXT (YouTube's title)
+      --aspect RATIO        the project's render to post: 9:16 (default when one is made) | 1:1 | 4:5 | 16:9
   noor accounts connect <platform> [--port 8787] [--timeout SEC]   connect an account by OAuth
   noor accounts list                 connected accounts, token expiry, posting slots and alerts
   noor accounts slots <account> --zone ZONE --slot "mon-fri 09:00,18:30" [--slot …]
@@ -173,6 +174,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
             caption: { type: 'string' },
             hashtags: { type: 'string' },
             title: { type: 'string' },
+            aspect: { type: 'string' },
           },
         });
         if (positionals.length !== 1) throw usageError(`schedule: give one project id or video file (got ${positionals.length === 0 ? 'none' : positionals.join(', ')})`);

@@ -39,6 +39,8 @@ async function connect(url: string, source: string, embedded: boolean): Promise<
   const pool = new pg.Pool({ connectionString: url, types, ...(embedded ? { idleTimeoutMillis: 0 } : {}) });
   // An idle connection the server drops is discarded by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
+  // A connection lost while checked out fails its query; the error event itself must not end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`SELECT 1`.execute(db);

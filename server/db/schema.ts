@@ -2,6 +2,7 @@
 // table and Selectable/Insertable/Updateable aliases. It must match the
 // migrations in ./migrations (tests/db checks the enums against the CHECKs).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AspectId } from '../../compositions/layout/aspects';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 /** jsonb columns hold objects only: pg would send a JS array as a Postgres array, not JSON. */
@@ -118,6 +119,8 @@ export interface RendersTable {
   /** 0..1 */
   progress: ColumnType<number, number | undefined, number>;
   backend: RenderBackend;
+  /** The template's aspect variant it is rendered in (compositions/layout/aspects.ts). */
+  aspect: ColumnType<AspectId, AspectId | undefined, AspectId>;
   output_asset_id: string | null;
   error: string | null;
   queued_at: CreatedAt;
@@ -125,6 +128,17 @@ export interface RendersTable {
   finished_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** A finished render made into one platform's file (prepare_rendition): one per render and platform. */
+export interface RenditionsTable {
+  render_id: string;
+  platform: Platform;
+  /** The transcoded video, with its probed media_facts. */
+  asset_id: string;
+  /** The cover image, for platforms that take one (Instagram, YouTube). */
+  cover_asset_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface PostsTable {
@@ -244,6 +258,7 @@ export interface Database {
   projects: ProjectsTable;
   media_assets: MediaAssetsTable;
   renders: RendersTable;
+  renditions: RenditionsTable;
   posts: PostsTable;
   post_targets: PostTargetsTable;
   series: SeriesTable;

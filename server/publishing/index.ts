@@ -8,6 +8,6 @@ export { NoAdapterError, type PublishingDeps } from './deps';
 export { MediaUnavailableError, assetMediaSource, storageLocator, type LocateFile, type MediaSource, type MediaTarget, type PublishMedia } from './media';
 export { DEFAULT_PUBLISHING_POLICY, pollDelayMs, retryDelayMs, type PublishingPolicy, type RetryPolicy, type StatusPolicy } from './policy';
 export { publishTarget, type PublishOutcome } from './publish-target';
-export { TASKS, publishJobKey, queueJob, queuePublish, queueStatusCheck, statusJobKey } from './queue';
+export { TASKS, publishJobKey, queueJob, queuePublish, queueRender, queueRendition, queueStatusCheck, renderJobKey, renditionJobKey, statusJobKey } from './queue';
 export { recoverStalledPublishes } from './recover';
 export { failTarget, moveTarget, recordPublished } from './targets';

@@ -1,8 +1,10 @@
 // Where publish_post gets the file it uploads: the MediaSource seam. The
-// default reads the post's render → its output media asset → the asset's
-// probed facts, and asks a `locate` function (storage) for a local file and a
-// public URL. Renditions (per-platform files) plug in here as another
-// MediaSource. A post without usable media fails with the reason.
+// default reads the post's render: its rendition for the target's platform
+// (prepare_rendition) when there is one, else the render's output media
+// asset, with the asset's probed facts, and asks a `locate` function
+// (storage) for a local file and a public URL. A render or rendition still
+// being made is not ready (publishing retries later; a missing rendition job
+// is queued); a post without usable media fails with the reason.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import type { Database, Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
 import type { Storage } from '../storage';
+import { queueRendition, queuedJob, renditionJobKey } from './queue';
 
 export type PublishMedia = PublishRequest['media'];
 
@@ -38,6 +41,15 @@ export class MediaUnavailableError extends Error {
   }
 }
 
+/**
+ * The media is still being made (the render, or the platform's rendition). publish_post
+ * retries it like any error that is not a MediaUnavailableError: the target stays
+ * scheduled with the reason and its attempts do not grow (nothing was sent).
+ */
+export class MediaNotReadyError extends Error {
+  override readonly name = 'MediaNotReadyError';
+}
+
 export type LocateFile = (storageKey: string) => Promise<{ file: string; url: string | null }>;
 
 /** A local file and public URL for a stored key; storages without local files are downloaded to a temp dir. */
@@ -54,21 +66,49 @@ export function storageLocator(storage: Storage): LocateFile {
   };
 }
 
+interface Asset {
+  id: string;
+  storage_key: string;
+  media_facts: unknown;
+}
+
+/**
+ * A done render's output, when no rendition is there: wait while the rendition's
+ * job is pending; a video with probed facts (an imported one) is used as it is;
+ * otherwise queue the rendition (none was asked for) or report why it failed.
+ */
+async function outputWithoutRendition(db: Kysely<Database>, target: MediaTarget & { renderId: string }, outputAssetId: string | null): Promise<Asset> {
+  const { renderId, platform } = target;
+  const job = await queuedJob(db, renditionJobKey(renderId, platform));
+  if (job?.pending) throw new MediaNotReadyError(`rendition: the ${platform} file of render ${renderId} is being prepared`);
+  const output = outputAssetId === null ? undefined : await db.selectFrom('media_assets').select(['id', 'storage_key', 'media_facts']).where('id', '=', outputAssetId).executeTakeFirst();
+  if (!output) throw new MediaUnavailableError('render.output_asset_id', `render ${renderId} is done and has no output file`);
+  if (output.media_facts !== null) return output;
+  if (job) throw new MediaUnavailableError('rendition', `preparing the ${platform} file of render ${renderId} failed: ${job.lastError ?? 'no error recorded'}`);
+  await queueRendition(db, renderId, platform);
+  throw new MediaNotReadyError(`rendition: render ${renderId} has no ${platform} file yet; prepare_rendition is queued`);
+}
+
 export function assetMediaSource(db: Kysely<Database>, locate: LocateFile): MediaSource {
   return {
     async forTarget(target) {
-      if (target.renderId === null) throw new MediaUnavailableError('post.render_id', 'the post has no render to publish');
-      const row = await db
-        .selectFrom('renders')
-        .leftJoin('media_assets', 'media_assets.id', 'renders.output_asset_id')
-        .select(['renders.status', 'media_assets.id as assetId', 'media_assets.storage_key', 'media_assets.media_facts'])
-        .where('renders.id', '=', target.renderId)
+      const { renderId, platform } = target;
+      if (renderId === null) throw new MediaUnavailableError('post.render_id', 'the post has no render to publish');
+      const render = await db.selectFrom('renders').select(['status', 'error', 'output_asset_id']).where('id', '=', renderId).executeTakeFirst();
+      if (!render) throw new MediaUnavailableError('post.render_id', `render ${renderId} does not exist`);
+      if (render.status === 'queued' || render.status === 'rendering') throw new MediaNotReadyError(`render ${renderId} is ${render.status}; the post waits for it`);
+      if (render.status === 'failed') throw new MediaUnavailableError('render', `render ${renderId} failed: ${render.error}`);
+      const rendition = await db
+        .selectFrom('renditions')
+        .innerJoin('media_assets', 'media_assets.id', 'renditions.asset_id')
+        .select(['media_assets.id', 'media_assets.storage_key', 'media_assets.media_facts'])
+        .where('renditions.render_id', '=', renderId)
+        .where('renditions.platform', '=', platform)
         .executeTakeFirst();
-      if (!row) throw new MediaUnavailableError('post.render_id', `render ${target.renderId} does not exist`);
-      if (row.assetId === null || row.storage_key === null) throw new MediaUnavailableError('render.output_asset_id', `render ${target.renderId} is ${row.status} and has no output file`);
-      const facts = mediaFactsSchema.safeParse(row.media_facts);
-      if (!facts.success) throw new MediaUnavailableError('media_assets.media_facts', `asset ${row.assetId} has no probed video facts (${facts.error.issues[0]?.message ?? 'missing'})`);
-      const located = await locate(row.storage_key);
+      const asset = rendition ?? (await outputWithoutRendition(db, { ...target, renderId }, render.output_asset_id));
+      const facts = mediaFactsSchema.safeParse(asset.media_facts);
+      if (!facts.success) throw new MediaUnavailableError('media_assets.media_facts', `asset ${asset.id} has no probed video facts (${facts.error.issues[0]?.message ?? 'missing'})`);
+      const located = await locate(asset.storage_key);
       return { ...located, facts: facts.data };
     },
   };

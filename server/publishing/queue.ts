@@ -2,9 +2,10 @@
 // is queued in the same transaction as the rows it is about: a target and its
 // publish job exist together or not at all. Job keys make publishing a target
 // one queued job at most (adding again replaces it; a running one is left to
-// finish and a fresh one queued).
+// finish and a fresh one queued); so do rendering a render and preparing its
+// file for a platform.
 import { sql, type Kysely } from 'kysely';
-import type { Database, JsonObject } from '../db';
+import type { Database, JsonObject, Platform } from '../db';
 
 export const TASKS = {
   publishPost: 'publish_post',
@@ -18,6 +19,8 @@ export const TASKS = {
 
 export const publishJobKey = (targetId: string) => `${TASKS.publishPost}:${targetId}`;
 export const statusJobKey = (targetId: string) => `${TASKS.checkPublishStatus}:${targetId}`;
+export const renderJobKey = (renderId: string) => `${TASKS.renderVideo}:${renderId}`;
+export const renditionJobKey = (renderId: string, platform: Platform) => `${TASKS.prepareRendition}:${renderId}:${platform}`;
 
 export interface JobOptions {
   runAt?: Date;
@@ -44,3 +47,27 @@ export const queuePublish = (db: Kysely<Database>, targetId: string, runAt: Date
 
 export const queueStatusCheck = (db: Kysely<Database>, targetId: string, check: number, runAt: Date) =>
   queueJob(db, TASKS.checkPublishStatus, { targetId, check }, { runAt, jobKey: statusJobKey(targetId), maxAttempts: PUBLISH_JOB_ATTEMPTS });
+
+/** A render that fails this often stays failed (a bad job is not retried at all). */
+const RENDER_JOB_ATTEMPTS = 3;
+/** Publishing waits for a rendition while its job has attempts left. */
+const RENDITION_JOB_ATTEMPTS = 5;
+
+export const queueRender = (db: Kysely<Database>, renderId: string) =>
+  queueJob(db, TASKS.renderVideo, { renderId }, { jobKey: renderJobKey(renderId), maxAttempts: RENDER_JOB_ATTEMPTS });
+
+export const queueRendition = (db: Kysely<Database>, renderId: string, platform: Platform) =>
+  queueJob(db, TASKS.prepareRendition, { renderId, platform }, { jobKey: renditionJobKey(renderId, platform), maxAttempts: RENDITION_JOB_ATTEMPTS });
+
+export interface QueuedJob {
+  /** Queued or running, with attempts left. */
+  pending: boolean;
+  lastError: string | null;
+}
+
+/** The job queued under `jobKey`, or undefined when there is none (never queued, or done and removed). */
+export async function queuedJob(db: Kysely<Database>, jobKey: string): Promise<QueuedJob | undefined> {
+  const { rows } = await sql<QueuedJob>`
+    SELECT attempts < max_attempts AS pending, last_error AS "lastError" FROM graphile_worker.jobs WHERE key = ${jobKey}`.execute(db);
+  return rows[0];
+}

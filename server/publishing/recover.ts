@@ -1,14 +1,15 @@
 // Finds targets left 'publishing' by a worker that died mid-upload (no live
 // connection holds their publishing lock) and queues publish_post for them
 // now; publish_post then asks the platform for the post before anything else.
-// A target waiting for its retry (its publish job queued, not yet taken) is
-// not stalled and is left alone. Run when a worker starts and every so often
-// while it runs.
+// Each one is checked again under its publishing lock, so a publish that a
+// live worker finished meanwhile is left alone. A target waiting for its
+// retry (its publish job queued, not yet taken) is not stalled either. Run
+// when a worker starts and every so often while it runs.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
 import { publishJobKey, queuePublish } from './queue';
-import { isBeingPublished } from './targets';
+import { withPublishLock } from './targets';
 
 /** Whether the target's publish job is queued and not taken by a worker (a retry waiting for its time). A job locked by a dead worker does not count. */
 async function retryIsQueued(db: Kysely<Database>, targetId: string): Promise<boolean> {
@@ -25,13 +26,17 @@ export async function recoverStalledPublishes(db: Kysely<Database>, now: Date): 
     .execute();
   const recovered: string[] = [];
   for (const { id } of candidates) {
-    if (await isBeingPublished(db, id)) continue;
-    if (await retryIsQueued(db, id)) continue;
-    await db.transaction().execute(async (trx) => {
-      await queuePublish(trx, id, now);
-      await audit(trx, { action: 'post_target.recover', subjectType: 'post_target', subjectId: id, details: { reason: 'left publishing with no live worker' } });
+    // undefined: a live worker holds the lock, so the target is not stalled
+    const stalled = await withPublishLock(db, id, async (conn) => {
+      const row = await conn.selectFrom('post_targets').select('status').where('id', '=', id).executeTakeFirst();
+      if (row?.status !== 'publishing' || (await retryIsQueued(conn, id))) return false;
+      await conn.transaction().execute(async (trx) => {
+        await queuePublish(trx, id, now);
+        await audit(trx, { action: 'post_target.recover', subjectType: 'post_target', subjectId: id, details: { reason: 'left publishing with no live worker' } });
+      });
+      return true;
     });
-    recovered.push(id);
+    if (stalled) recovered.push(id);
   }
   return recovered;
 }

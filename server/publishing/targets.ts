@@ -67,9 +67,3 @@ export async function withPublishLock<T>(db: Kysely<Database>, targetId: string,
     }
   });
 }
-
-/** Whether some live session holds the target's publishing lock. */
-export async function isBeingPublished(db: Kysely<Database>, targetId: string): Promise<boolean> {
-  const held = await withPublishLock(db, targetId, async () => false);
-  return held === undefined;
-}

@@ -1,6 +1,6 @@
 // Builds a template's props for a render: defaults, then a style preset,
-// then props learnt from a style profile (--style), then a props file, then `--set key=value` overrides (dotted keys reach
-// nested props), validated by the template's zod schema. Every problem is reported with the prop's path.
+// then props learnt from a style profile (--style), then a props file (or a project's stored props), then `--set key=value`
+// overrides (dotted keys reach nested props), validated by the template's zod schema. Every problem is reported with the prop's path.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Template } from '../../compositions/template';
@@ -102,12 +102,13 @@ export function validateProps<S extends z.ZodObject>(template: Template<S>, inpu
 
 export async function resolveProps<S extends z.ZodObject>(
   template: Template<S>,
-  options: { preset?: Preset | undefined; style?: Json | undefined; propsFile?: string | undefined; sets?: readonly string[] | undefined },
+  options: { preset?: Preset | undefined; style?: Json | undefined; propsFile?: string | undefined; props?: Json | undefined; sets?: readonly string[] | undefined },
 ): Promise<z.infer<S>> {
   let props = template.defaultProps as Json;
   if (options.preset) props = merge(props, template.presetProps(options.preset) as Json);
   if (options.style) props = merge(props, options.style);
   if (options.propsFile) props = merge(props, await readPropsFile(options.propsFile));
+  if (options.props) props = merge(props, options.props);
   for (const assignment of options.sets ?? []) props = merge(props, parseSet(template.schema, assignment));
   return validateProps(template, props);
 }

@@ -4,6 +4,7 @@
 // type names, and every enum CHECK lists exactly the values the type allows.
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASPECT_IDS } from '../../compositions/layout/aspects';
 import { migrations } from '../../server/db/migrations';
 import {
   MEDIA_KINDS,
@@ -32,6 +33,7 @@ const tables: Record<keyof Database, true> = {
   projects: true,
   media_assets: true,
   renders: true,
+  renditions: true,
   posts: true,
   post_targets: true,
   series: true,
@@ -89,6 +91,8 @@ describe('migrations', () => {
       ['media_assets', 'kind', MEDIA_KINDS],
       ['renders', 'status', RENDER_STATUSES],
       ['renders', 'backend', RENDER_BACKENDS],
+      ['renders', 'aspect', ASPECT_IDS],
+      ['renditions', 'platform', PLATFORMS],
       ['post_targets', 'platform', PLATFORMS],
       ['post_targets', 'status', POST_TARGET_STATUSES],
       ['post_targets', 'error_class', PUBLISH_ERROR_CLASSES],
@@ -98,7 +102,7 @@ describe('migrations', () => {
         SELECT pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
         WHERE c.conrelid = ${table}::regclass AND c.contype = 'c' AND a.attname = ${column} AND cardinality(c.conkey) = 1`.execute(fresh.db);
-      const allowed = rows.flatMap((r) => [...r.def.matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1]));
+      const allowed = rows.flatMap((r) => [...r.def.matchAll(/'([a-z0-9_:]+)'::text/g)].map((m) => m[1]));
       expect(allowed.sort(), `${table}.${column}`).toEqual([...values].sort());
     }
   });

@@ -1,11 +1,11 @@
-// Test harness for jobs: a fresh database, the local platform server over
-// HTTP, one user with a connected account on the platform, posts with a
-// probed video, and a real graphile-worker running the task list with fast
-// retry and polling settings. waitFor polls the database.
+// Test harness for jobs: a fresh database (or a given one), the local
+// platform server over HTTP, one user with a connected account on the
+// platform, posts with a probed video, and a real graphile-worker running the
+// task list with fast retry and polling settings. waitFor polls the database.
 import { randomBytes } from 'node:crypto';
 import { Logger } from 'graphile-worker';
 import { DEFAULT_WORKER_CONFIG, ensureJobQueue, runWorker, type RunningWorker, type WorkerConfig, type WorkerDeps } from '../../jobs';
-import { saveSocialAccount, type Platform } from '../../server/db';
+import { databaseConfig, migrateToLatest, openDatabase, saveSocialAccount, type Platform } from '../../server/db';
 import { createLocalPlatformAdapter } from '../../server/platforms/local';
 import type { MediaFacts } from '../../server/platforms/validate';
 import { assetMediaSource, queuePublish } from '../../server/publishing';
@@ -42,8 +42,20 @@ export interface Harness {
 }
 type Fresh = FreshDatabase;
 
-export async function startHarness(options: { requestTimeoutMs?: number } = {}): Promise<Harness> {
-  const fresh = await freshDatabase();
+export interface HarnessOptions {
+  requestTimeoutMs?: number;
+  /** Use this database (migrated here) instead of a fresh one on the test server; close() disconnects and leaves it. */
+  databaseUrl?: string;
+}
+
+async function givenDatabase(url: string): Promise<Fresh> {
+  const handle = await openDatabase(databaseConfig({ databaseUrl: url, databasePort: undefined }));
+  await migrateToLatest(handle.db);
+  return { db: handle.db, url, name: decodeURIComponent(new URL(url).pathname.slice(1)), close: handle.close };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fresh = options.databaseUrl === undefined ? await freshDatabase() : await givenDatabase(options.databaseUrl);
   await ensureJobQueue(fresh.url);
   const platform = new LocalPlatformServer();
   const baseUrl = await platform.start();

@@ -2,14 +2,17 @@
 // (past time, unknown platform, no connected account, caption too long)
 // names the flag and writes nothing; good input makes the post, the target
 // and its publish_post job at the time. --slot next takes each account's next
-// free posting slot; --account picks among several accounts.
+// free posting slot; --account picks among several accounts. A project
+// without a finished render gets a queued render and its render_video job
+// with the post (a second schedule reuses it; --aspect picks the variant); a
+// finished one gets a prepare_rendition job per platform.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsSlotsCommand } from '../../server/cli/commands/accounts';
 import { postsListCommand } from '../../server/cli/commands/posts';
 import { scheduleCommand } from '../../server/cli/commands/schedule';
 import { readEnv, type NoorEnv } from '../../server/env';
-import { publishJobKey } from '../../server/publishing';
+import { publishJobKey, renderJobKey, renditionJobKey } from '../../server/publishing';
 import { addAccount, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -91,5 +94,42 @@ describe('noor schedule --slot next and --account', () => {
     expect(lines[0]).toContain(`Scheduled x @${other.platformAccount} for 2031-01-01T10:00:00.000Z`);
     const target = await h.fresh.db.selectFrom('post_targets').select('social_account_id').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(target.social_account_id).toBe(other.accountId);
+  });
+});
+
+describe('noor schedule of a project to render first', () => {
+  const jobKeys = async () => (await sql<{ key: string }>`SELECT key FROM graphile_worker.jobs WHERE key IS NOT NULL`.execute(h.fresh.db)).rows.map((r) => r.key);
+  const schedule = (source: string, flags: Record<string, string>, lines: string[] = []) =>
+    scheduleCommand({ source, platform: 'x', account: '@noor_test', at: '2031-03-01 10:00', caption: 'Dhikr', cwd: process.cwd(), ...flags }, env, (l) => lines.push(l), new Date('2031-01-01T00:00:00Z'));
+
+  it('queues prepare_rendition per platform for a finished render', async () => {
+    await schedule(h.projectId, {});
+    expect(await jobKeys()).toContain(renditionJobKey(h.renderId, 'x'));
+  });
+
+  it('queues a render and render_video with the post, reuses it, and renders another aspect on request', async () => {
+    const project = await h.fresh.db.insertInto('projects').values({ owner_id: h.userId, name: 'Card', template_id: 'reminder-card' }).returning('id').executeTakeFirstOrThrow();
+    const lines: string[] = [];
+    await schedule(project.id, {}, lines);
+    const render = await h.fresh.db.selectFrom('renders').selectAll().where('project_id', '=', project.id).executeTakeFirstOrThrow();
+    expect(render).toMatchObject({ status: 'queued', aspect: '9:16', backend: 'local' });
+    expect(lines[0]).toBe(
+      `Render ${render.id} queued (9:16, local): the project renders first, then each platform's file is made; the caption was checked now, the video is checked against each platform's rules when it posts.`,
+    );
+    expect(lines[1]).toMatch(/^Scheduled x @noor_test for 2031-03-01T10:00:00.000Z/);
+    expect(await jobKeys()).toContain(renderJobKey(render.id));
+    const posts = await h.fresh.db.selectFrom('posts').select('render_id').where('project_id', '=', project.id).execute();
+    expect(posts).toEqual([{ render_id: render.id }]);
+
+    const again: string[] = [];
+    await schedule(project.id, { at: '2031-03-02 10:00' }, again);
+    expect(again[0]).toMatch(new RegExp(`^Render ${render.id} is queued: the posts wait for it`));
+    await schedule(project.id, { at: '2031-03-03 10:00', aspect: '1:1' });
+    const renders = await h.fresh.db.selectFrom('renders').select('aspect').where('project_id', '=', project.id).orderBy('queued_at').execute();
+    expect(renders.map((r) => r.aspect)).toEqual(['9:16', '1:1']);
+
+    const before = await counts();
+    await expect(schedule(project.id, { aspect: '2:1' })).rejects.toThrow(/^--aspect: "2:1" is not one of 9:16, 1:1, 4:5, 16:9/);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -5,15 +5,21 @@
 // in one transaction creates the post, a target per platform and the
 // publish_post jobs. With --slot next each account posts at its own next free
 // posting slot, taken under a per-account lock so two schedules never share
-// one. A video file is probed and stored.
+// one. A video file is probed and stored. A project posts its latest finished
+// render (prepare_rendition is queued per platform with the post); without
+// one, a render (--aspect, default 9:16) is queued with render_video in the
+// same transaction, or one still queued is reused, and the video is checked
+// when it posts.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAspect, type AspectId } from '../../../compositions/layout/aspects';
+import { findTemplate } from '../../../compositions/registry';
 import { ensureJobQueue } from '../../../jobs';
-import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, type Database, type JsonObject, type Platform } from '../../db';
+import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
 import type { NoorEnv } from '../../env';
 import { mediaFactsSchema, validate, type MediaFacts } from '../../platforms/validate';
-import { audit, queuePublish } from '../../publishing';
+import { audit, queuePublish, queueRender, queueRendition } from '../../publishing';
 import { probeVideo } from '../../renditions';
 import { putFileByContent, storageFromConfig } from '../../storage';
 import { CliError } from '../errors';
@@ -37,6 +43,8 @@ export interface ScheduleArgs {
   hashtags?: string | undefined;
   /** YouTube's title (required there; up to 100 characters). */
   title?: string | undefined;
+  /** The aspect of the project's render to post (9:16 when a render is made and none is given). */
+  aspect?: string | undefined;
   cwd: string;
 }
 
@@ -51,29 +59,51 @@ interface Media {
   projectId: string | undefined;
   file: string | undefined;
   facts: MediaFacts | undefined;
+  /** The project's render to post: finished, or still queued or rendering; undefined when one is to be made. */
+  render: { id: string; status: RenderStatus } | undefined;
+  /** The aspect of a render to make. */
+  aspect: AspectId;
+}
+
+async function projectMedia(db: Kysely<Database>, projectId: string, aspectFlag: string | undefined): Promise<Media> {
+  const project = await db.selectFrom('projects').select(['id', 'template_id']).where('id', '=', projectId).executeTakeFirst();
+  if (!project) throw new CliError(`project: no project ${projectId}`);
+  let aspect: AspectId | undefined;
+  if (aspectFlag !== undefined) {
+    try {
+      aspect = parseAspect(aspectFlag);
+    } catch (error) {
+      throw new CliError(`--${(error as Error).message}`);
+    }
+  }
+  // the latest finished render, else one on its way
+  const render = await db
+    .selectFrom('renders')
+    .leftJoin('media_assets', 'media_assets.id', 'renders.output_asset_id')
+    .select(['renders.id', 'renders.status', 'media_assets.media_facts'])
+    .where('renders.project_id', '=', project.id)
+    .where('renders.status', 'in', ['done', 'queued', 'rendering'])
+    .$if(aspect !== undefined, (q) => q.where('renders.aspect', '=', aspect!))
+    .orderBy(sql`renders.status = 'done'`, 'desc')
+    .orderBy(sql`coalesce(renders.finished_at, renders.queued_at)`, 'desc')
+    .executeTakeFirst();
+  if (!render) {
+    const template = findTemplate(project.template_id);
+    if (!template) throw new CliError(`project: ${project.id} has no finished render and its template "${project.template_id}" is not one Noor renders`);
+    if (aspect && !template.aspects.includes(aspect)) throw new CliError(`--aspect: ${template.name} has no ${aspect} variant (it has ${template.aspects.join(', ')})`);
+  }
+  const facts = mediaFactsSchema.safeParse(render?.media_facts);
+  return { projectId: project.id, file: undefined, facts: facts.success ? facts.data : undefined, render, aspect: aspect ?? '9:16' };
 }
 
 async function sourceMedia(db: Kysely<Database>, args: ScheduleArgs, env: NoorEnv): Promise<Media> {
-  if (isUuid(args.source)) {
-    const project = await db.selectFrom('projects').select('id').where('id', '=', args.source).executeTakeFirst();
-    if (!project) throw new CliError(`project: no project ${args.source}`);
-    const render = await db
-      .selectFrom('renders')
-      .leftJoin('media_assets', 'media_assets.id', 'renders.output_asset_id')
-      .select(['media_assets.media_facts'])
-      .where('renders.project_id', '=', project.id)
-      .where('renders.status', '=', 'done')
-      .orderBy('renders.finished_at', 'desc')
-      .executeTakeFirst();
-    if (!render) throw new CliError(`project: ${args.source} has no finished render to post; render it first`);
-    const facts = mediaFactsSchema.safeParse(render.media_facts);
-    return { projectId: project.id, file: undefined, facts: facts.success ? facts.data : undefined };
-  }
+  if (isUuid(args.source)) return projectMedia(db, args.source, args.aspect);
+  if (args.aspect !== undefined) throw new CliError('--aspect: only for a project; a video file is posted as it is');
   const file = path.resolve(args.cwd, args.source);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new CliError(`video: ${file} is neither a project id nor a video file`);
   try {
-    return { projectId: undefined, file, facts: (await probeVideo(file, 'input', env.ffmpeg)).facts };
+    return { projectId: undefined, file, facts: (await probeVideo(file, 'input', env.ffmpeg)).facts, render: undefined, aspect: '9:16' };
   } catch (error) {
     throw new CliError(`video: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -151,9 +181,10 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
     if (media.file) storageKey = (await putFileByContent(storageFromConfig(env.storage), media.file, { prefix: 'uploads', ext: path.extname(media.file) || '.mp4', contentType: 'video/mp4' })).key;
 
     await ensureJobQueue(handle.url);
-    const targets = await db.transaction().execute(async (trx) => {
+    const { targets, renderNote } = await db.transaction().execute(async (trx) => {
       let projectId = media.projectId;
       let renderId: string | null = null;
+      let renderNote: string | undefined;
       if (media.file && storageKey && media.facts) {
         const project = await trx.insertInto('projects').values({ owner_id: userId, name: path.basename(media.file), template_id: 'imported-video' }).returning('id').executeTakeFirstOrThrow();
         const facts: JsonObject = { ...media.facts };
@@ -166,8 +197,14 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
         const render = await trx.insertInto('renders').values({ project_id: project.id, backend: 'local', status: 'done', progress: 1, output_asset_id: asset.id, started_at: now, finished_at: now }).returning('id').executeTakeFirstOrThrow();
         projectId = project.id;
         renderId = render.id;
+      } else if (media.render) {
+        renderId = media.render.id;
+        if (media.render.status === 'done') for (const account of accounts) await queueRendition(trx, renderId, account.platform);
+        else renderNote = `Render ${renderId} is ${media.render.status}: the posts wait for it and for each platform's file`;
       } else if (projectId) {
-        renderId = (await trx.selectFrom('renders').select('id').where('project_id', '=', projectId).where('status', '=', 'done').orderBy('finished_at', 'desc').executeTakeFirstOrThrow()).id;
+        renderId = (await trx.insertInto('renders').values({ project_id: projectId, backend: env.renderBackend, aspect: media.aspect }).returning('id').executeTakeFirstOrThrow()).id;
+        await queueRender(trx, renderId);
+        renderNote = `Render ${renderId} queued (${media.aspect}, ${env.renderBackend}): the project renders first, then each platform's file is made`;
       }
       const post = await trx.insertInto('posts').values({ project_id: projectId!, render_id: renderId, caption, hashtags, platform_overrides: overrides as JsonObject, created_by: userId }).returning('id').executeTakeFirstOrThrow();
       const made: Array<{ id: string; platform: Platform; at: Date; account: string }> = [];
@@ -178,8 +215,9 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
         await audit(trx, { action: 'post_target.scheduled', subjectType: 'post_target', subjectId: target.id, actorId: userId, details: { at: at.toISOString(), via: 'cli' } });
         made.push({ id: target.id, platform: account.platform, at, account: account.display_name });
       }
-      return made;
+      return { targets: made, renderNote };
     });
+    if (renderNote) out(`${renderNote}; the caption was checked now, the video is checked against each platform's rules when it posts.`);
     for (const target of targets) out(`Scheduled ${target.platform} ${target.account} for ${target.at.toISOString()} (target ${target.id})`);
   } finally {
     await handle.close();

@@ -1,6 +1,8 @@
-// `noor worker`: runs the graphile-worker tasks (publish, status checks,
-// series, analytics, retention) against the configured database until
-// SIGINT/SIGTERM. Media comes from the configured storage. Each platform
+// `noor worker`: runs the graphile-worker tasks (render, renditions, publish,
+// status checks, series, analytics, retention) against the configured
+// database until SIGINT/SIGTERM. Renders run on the configured backend (a
+// backend setting that is wrong is reported and leaves renders queued while
+// publishing goes on); files live in the configured storage. Each platform
 // whose app credentials are set gets its adapter (server/platforms/registry);
 // NOOR_LOCAL_PLATFORM_URL routes every platform to the local test platform
 // (development only). Without an adapter a target stays scheduled and its
@@ -10,6 +12,9 @@ import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, redactUrl, to
 import type { NoorEnv } from '../../env';
 import { adaptersFromConfig } from '../../platforms/registry';
 import { DEFAULT_PUBLISHING_POLICY, assetMediaSource, storageLocator } from '../../publishing';
+import { backendFromConfig } from '../../render/backends';
+import { renderProjectWith } from '../../render/render-project';
+import { storeRenditionWith } from '../../renditions';
 import { storageFromConfig } from '../../storage';
 
 export async function workerCommand(env: NoorEnv, out: (line: string) => void): Promise<void> {
@@ -19,6 +24,10 @@ export async function workerCommand(env: NoorEnv, out: (line: string) => void): 
     const storage = storageFromConfig(env.storage);
     const adapterFor = adaptersFromConfig({ apps: env.platforms, localPlatformUrl: env.worker.localPlatformUrl });
     const configured = PLATFORMS.filter((p) => adapterFor(p) !== undefined);
+    const backend = await backendFromConfig(env).catch((error: unknown) => {
+      out(`Rendering is off: ${error instanceof Error ? error.message : String(error)}. Renders stay queued; publishing goes on.`);
+      return undefined;
+    });
     const deps: WorkerDeps = {
       db: handle.db,
       secretBox: tokenSecretBox(env),
@@ -28,6 +37,8 @@ export async function workerCommand(env: NoorEnv, out: (line: string) => void): 
       now: () => new Date(),
       random: Math.random,
       storedFiles: { remove: (key) => storage.delete(key) },
+      renderVideo: backend && renderProjectWith({ db: handle.db, backend, storage }),
+      prepareRendition: storeRenditionWith({ db: handle.db, storage, cacheDir: env.cacheDir, ffmpeg: env.ffmpeg }),
     };
     const config = {
       ...DEFAULT_WORKER_CONFIG,
@@ -36,7 +47,8 @@ export async function workerCommand(env: NoorEnv, out: (line: string) => void): 
     };
     const worker = await runWorker({ url: handle.url, config, deps });
     const posting = env.worker.localPlatformUrl ? `posting to the local platform at ${env.worker.localPlatformUrl}` : configured.length > 0 ? `posting to ${configured.join(', ')}` : 'no platform app configured (posts wait)';
-    out(`Worker running on ${redactUrl(handle.url)} with ${config.concurrency} at a time; ${posting}. Ctrl-C stops it.`);
+    const rendering = backend ? `rendering ${backend.name === 'local' ? 'on this machine' : 'on Lambda'}` : 'not rendering';
+    out(`Worker running on ${redactUrl(handle.url)} with ${config.concurrency} at a time; ${rendering}; ${posting}. Ctrl-C stops it.`);
     await worker.done;
   } finally {
     await handle.close();

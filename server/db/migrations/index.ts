@@ -4,9 +4,11 @@ import type { Migration } from 'kysely';
 import * as initial from './001_initial';
 import * as publishing from './002_publishing';
 import * as accounts from './003_accounts';
+import * as renditions from './004_renditions';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': initial,
   '002_publishing': publishing,
   '003_accounts': accounts,
+  '004_renditions': renditions,
 };

@@ -1,0 +1,136 @@
+// Queue benchmark: in one process, on a fresh database (the embedded Postgres,
+// or DATABASE_URL), (a) raw graphile-worker throughput for N no-op jobs added
+// at once, from the add to the last completion, and (b) Noor publishing N
+// posts all due at the same instant to an in-process platform that publishes
+// at once (so the platform is not the bottleneck), through the real worker and
+// task list: posts/s from the due instant to the last publish, and lateness
+// (published_at − scheduled_at) p50/p99. Both run at the worker's production
+// concurrency and poll interval. Goals: ratio ≥ 0.5, p99 lateness < 2 s.
+// Usage: npm run bench:queue [-- --n 1000]
+import { EventEmitter } from 'node:events';
+import { parseArgs } from 'node:util';
+import { makeWorkerUtils, run, type WorkerEvents } from 'graphile-worker';
+import { sql } from 'kysely';
+import { DEFAULT_WORKER_CONFIG, runWorker, type WorkerConfig } from '../../jobs';
+import type { PlatformAdapter } from '../../server/platforms/adapter';
+import { DEFAULT_PUBLISHING_POLICY, TASKS, queuePublish } from '../../server/publishing';
+import { quietLogger, startHarness, type Harness } from '../../tests/jobs/harness';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '1000' } } });
+const n = Number(values.n);
+if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive whole number, not "${values.n}"`);
+
+/** The production worker settings, without the crontab (a periodic task firing mid-run would skew the numbers). */
+const config: WorkerConfig = { ...DEFAULT_WORKER_CONFIG, crontab: '' };
+
+/** Resolves with the time of the `count`-th successful job of `task`. */
+function successes(events: WorkerEvents, task: string, count: number): Promise<number> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    events.on('job:success', ({ job }) => {
+      if (job.task_identifier === task && ++seen === count) resolve(Date.now());
+    });
+  });
+}
+
+/** (a) N no-op jobs added in one call to a running graphile-worker: jobs/s from the add to the last completion. */
+async function rawJobsPerSec(url: string, count: number): Promise<number> {
+  const task = 'bench_noop';
+  const events: WorkerEvents = new EventEmitter();
+  const runner = await run({
+    connectionString: url,
+    maxPoolSize: config.concurrency + 2,
+    taskList: { [task]: async () => undefined },
+    concurrency: config.concurrency,
+    pollInterval: config.pollIntervalMs,
+    noHandleSignals: true,
+    logger: quietLogger,
+    events,
+  });
+  const utils = await makeWorkerUtils({ connectionString: url, logger: quietLogger });
+  try {
+    const done = successes(events, task, count);
+    const started = Date.now();
+    await utils.addJobs(Array.from({ length: count }, (_, i) => ({ identifier: task, payload: { i } })));
+    return count / (((await done) - started) / 1000);
+  } finally {
+    await utils.release();
+    await runner.stop();
+  }
+}
+
+/** Publishes at once, like a platform with no latency; ids are unique per target. */
+const instantPlatform: PlatformAdapter = {
+  platform: 'local',
+  authUrl: () => 'http://127.0.0.1/unused',
+  exchangeCode: () => Promise.reject(new Error('bench platform: no accounts to connect')),
+  refresh: (tokens) => Promise.resolve(tokens),
+  validate: () => [],
+  publish: (_tokens, request) => Promise.resolve({ state: 'published', externalId: `bench_${request.targetId}`, url: null }),
+  status: (_tokens, handle) => Promise.resolve({ state: 'published', externalId: handle, url: null }),
+  metrics: () => Promise.resolve({ views: null, likes: null, comments: null, shares: null, raw: {} }),
+  findExisting: () => Promise.resolve(null),
+};
+
+interface NoorResult {
+  postsPerSec: number;
+  lateP50Ms: number;
+  lateP99Ms: number;
+  queueMs: number;
+}
+
+/** (b) N posts due at one instant, published by the real worker: posts/s from the due instant to the last publish, and lateness. */
+async function noorPublishing(h: Harness, count: number): Promise<NoorResult> {
+  const { db } = h.fresh;
+  const worker = await runWorker({ url: h.fresh.url, config, deps: { ...h.deps, adapterFor: () => instantPlatform, policy: DEFAULT_PUBLISHING_POLICY }, logger: quietLogger, noHandleSignals: true });
+  // nothing is due before the targets below are queued, so no success is missed
+  const done = successes(worker.runner.events, TASKS.publishPost, count);
+  try {
+    // far enough ahead that every job is queued before it is due
+    const dueAt = new Date(Date.now() + 2000 + count * 3);
+    const started = Date.now();
+    const posts = await db
+      .insertInto('posts')
+      .values(Array.from({ length: count }, (_, i) => ({ project_id: h.projectId, render_id: h.renderId, caption: `Bench post ${i + 1}`, hashtags: ['Quran'] })))
+      .returning('id')
+      .execute();
+    const targets = await db
+      .insertInto('post_targets')
+      .values(posts.map((post) => ({ post_id: post.id, platform: 'x' as const, social_account_id: h.accountId, scheduled_at: dueAt })))
+      .returning('id')
+      .execute();
+    await db.transaction().execute(async (trx) => {
+      for (const target of targets) await queuePublish(trx, target.id, dueAt);
+    });
+    const queueMs = Date.now() - started;
+    if (Date.now() > dueAt.getTime()) console.warn(`warning: queueing took ${queueMs} ms and overran the due time; lateness includes the overrun`);
+
+    const last = await done;
+    const { rows } = await sql<{ published: number; p50: number; p99: number }>`
+      SELECT count(published_at)::int AS published,
+             percentile_disc(0.5) WITHIN GROUP (ORDER BY late)::int AS p50,
+             percentile_disc(0.99) WITHIN GROUP (ORDER BY late)::int AS p99
+      FROM (SELECT published_at, extract(epoch FROM published_at - scheduled_at) * 1000 AS late FROM post_targets WHERE id = ANY(${targets.map((t) => t.id)}::uuid[])) AS t`.execute(db);
+    const { published, p50, p99 } = rows[0]!;
+    if (published !== count) throw new Error(`${count - published} of ${count} targets were not published`);
+    return { postsPerSec: count / ((last - dueAt.getTime()) / 1000), lateP50Ms: p50, lateP99Ms: p99, queueMs };
+  } finally {
+    await worker.stop();
+  }
+}
+
+const h = await startHarness();
+try {
+  console.log(`bench:queue: ${n} jobs/posts, concurrency ${config.concurrency}, poll every ${config.pollIntervalMs} ms, database ${h.fresh.name}`);
+  await rawJobsPerSec(h.fresh.url, Math.min(n, 100)); // warm-up: prepared statements and JIT
+  const rawPerSec = await rawJobsPerSec(h.fresh.url, n);
+  await noorPublishing(h, Math.min(n, 20)); // warm-up of the publishing path
+  console.log(`(a) raw graphile-worker: ${n} no-op jobs at ${rawPerSec.toFixed(0)} jobs/s`);
+  const noor = await noorPublishing(h, n);
+  console.log(`(b) Noor publish_post: ${n} posts (queued in ${noor.queueMs} ms) at ${noor.postsPerSec.toFixed(0)} posts/s from the due instant; lateness p50 ${noor.lateP50Ms} ms, p99 ${noor.lateP99Ms} ms`);
+  const ratio = noor.postsPerSec / rawPerSec;
+  console.log(`goals: ratio ≥ 0.5 ${ratio >= 0.5 ? 'met' : 'MISSED'}, p99 lateness < 2000 ms ${noor.lateP99Ms < 2000 ? 'met' : 'MISSED'}`);
+  console.log(`bench:queue postsPerSec=${noor.postsPerSec.toFixed(2)} rawJobsPerSec=${rawPerSec.toFixed(2)} ratio=${ratio.toFixed(2)} lateP99Ms=${noor.lateP99Ms}`);
+} finally {
+  await h.close();
+}
