@@ -36,13 +36,15 @@ export class ConnectError extends Error {
 
 const stateHash = (state: string) => createHash('sha256').update(state).digest('hex');
 
-export async function startConnection(deps: ConnectDeps, adapter: PlatformAdapter & { platform: Platform }, input: { userId: string; redirectUri: string }): Promise<{ authUrl: string; state: string; expiresAt: Date }> {
+export async function startConnection(deps: ConnectDeps, adapter: PlatformAdapter, input: { userId: string; redirectUri: string }): Promise<{ authUrl: string; state: string; expiresAt: Date }> {
+  const { platform } = adapter;
+  if (platform === 'local') throw new PlatformError('local', 'invalid', 'the local test platform has no accounts to connect', { code: 'not_connectable' });
   const state = newOAuthState();
   const verifier = newCodeVerifier();
   const expiresAt = new Date(deps.now().getTime() + CONNECT_TTL_MS);
   await deps.db
     .insertInto('oauth_requests')
-    .values({ user_id: input.userId, platform: adapter.platform, state_sha256: stateHash(state), code_verifier_encrypted: deps.secretBox.encrypt(verifier), redirect_uri: input.redirectUri, expires_at: expiresAt })
+    .values({ user_id: input.userId, platform, state_sha256: stateHash(state), code_verifier_encrypted: deps.secretBox.encrypt(verifier), redirect_uri: input.redirectUri, expires_at: expiresAt })
     .execute();
   const authUrl = adapter.authUrl({ state, codeChallenge: codeChallengeOf(verifier), redirectUri: input.redirectUri });
   return { authUrl, state, expiresAt };

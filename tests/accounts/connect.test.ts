@@ -19,7 +19,7 @@ import { startXFake, type XFake } from '../platforms/fakes/x-server';
 
 let fresh: FreshDatabase;
 let fake: XFake;
-let adapter: PlatformAdapter & { platform: 'x' };
+let adapter: PlatformAdapter;
 const secretKey = randomBytes(32);
 const secretBox = createSecretBox(secretKey);
 const deps = () => ({ db: fresh.db, secretBox, now: () => new Date() });
@@ -28,7 +28,7 @@ const REDIRECT = 'http://127.0.0.1:8787/oauth/x/callback';
 beforeAll(async () => {
   fresh = await freshDatabase();
   fake = await startXFake();
-  adapter = fake.adapter() as PlatformAdapter & { platform: 'x' };
+  adapter = fake.adapter();
 });
 afterAll(async () => {
   await fake?.close();

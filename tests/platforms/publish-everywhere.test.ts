@@ -59,7 +59,7 @@ describe('a post scheduled for X, Instagram, TikTok and YouTube', () => {
     const userId = await localOwnerId(fresh.db);
     for (const [platform, fake] of fakes) {
       const adapter = adapters.get(platform)!;
-      const { authUrl } = await startConnection(connectDeps, { ...adapter, platform }, { userId, redirectUri: `http://127.0.0.1:8787/oauth/${platform}/callback` });
+      const { authUrl } = await startConnection(connectDeps, adapter, { userId, redirectUri: `http://127.0.0.1:8787/oauth/${platform}/callback` });
       await completeConnection(connectDeps, (p) => adapters.get(p), fake.consent(authUrl));
     }
 

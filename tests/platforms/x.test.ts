@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PlatformError, type AccountTokens, type PlatformAdapter, type PublishRequest } from '../../server/platforms/adapter';
+import { type AccountTokens, type PlatformAdapter, type PublishRequest } from '../../server/platforms/adapter';
 import { codeChallengeOf, newCodeVerifier, newOAuthState } from '../../server/platforms/pkce';
 import { createXAdapter, X_SCOPES } from '../../server/platforms/x';
 import { startXFake, X_FAKE_CLIENT_ID, X_FAKE_CLIENT_SECRET, type XFake } from './fakes/x-server';

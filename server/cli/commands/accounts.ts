@@ -6,7 +6,7 @@
 // back. Adapters are passed in (server/platforms/registry.ts builds them).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, tokenSecretBox, type JsonObject, type Platform } from '../../db';
+import { PLATFORMS, tokenSecretBox, type JsonObject, type Platform } from '../../db';
 import { ConnectError, completeConnection, localOwnerId, openAlerts, startConnection } from '../../accounts';
 import type { NoorEnv } from '../../env';
 import { PlatformError, type PlatformAdapter } from '../../platforms/adapter';
@@ -14,19 +14,10 @@ import { KNOWN_LOCATIONS } from './schedule-time';
 import { ScheduleInputError, parsePostingSchedule, parseSlotText, postingScheduleSchema, type PostingScheduleInput } from '../../schedule';
 import { CliError } from '../errors';
 import { accountsMatching } from './account-ref';
+import { withMigratedDatabase } from './database';
 import { formatTable } from './posts';
 
 type Out = (line: string) => void;
-
-async function withDatabase<T>(env: NoorEnv, run: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(databaseConfig(env));
-  try {
-    await migrateToLatest(handle.db);
-    return await run(handle);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The stored schedule (its input form: slot times as typed) in one line. */
 function describeSchedule(value: unknown): string {
@@ -36,7 +27,7 @@ function describeSchedule(value: unknown): string {
 }
 
 export async function accountsListCommand(env: NoorEnv, out: Out): Promise<void> {
-  await withDatabase(env, async ({ db }) => {
+  await withMigratedDatabase(env, async ({ db }) => {
     const rows = await db.selectFrom('social_accounts').select(['id', 'platform', 'display_name', 'status', 'token_expires_at', 'last_refresh_error', 'posting_schedule']).orderBy('platform').orderBy('display_name').execute();
     if (rows.length === 0) {
       out('No accounts connected yet (noor accounts connect <platform>).');
@@ -99,7 +90,7 @@ export async function accountsSlotsCommand(args: SlotsArgs, env: NoorEnv, out: O
       throw error;
     }
   }
-  await withDatabase(env, async ({ db }) => {
+  await withMigratedDatabase(env, async ({ db }) => {
     const matches = await accountsMatching(db, args.account);
     if (matches.length !== 1) throw new CliError(`account: ${matches.length === 0 ? `no account "${args.account}" (see noor accounts list)` : `"${args.account}" matches ${matches.length} accounts; use its id or platform:name`}`);
     const account = matches[0]!;
@@ -116,7 +107,7 @@ export interface ConnectArgs {
   timeoutSec?: string | undefined;
 }
 
-export const DEFAULT_CALLBACK_PORT = 8787;
+const DEFAULT_CALLBACK_PORT = 8787;
 
 const page = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;background:#0b1020;color:#f4ecd8;display:grid;place-items:center;height:100vh;margin:0"><div><h1>${title}</h1><p>${text.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}</p></div>`;
@@ -154,13 +145,13 @@ export async function accountsConnectCommand(args: ConnectArgs, env: NoorEnv, ou
   const timeoutSec = args.timeoutSec === undefined ? 600 : Number(args.timeoutSec);
   if (!(timeoutSec > 0)) throw new CliError(`--timeout: "${args.timeoutSec}" is not a positive number of seconds`);
 
-  await withDatabase(env, async ({ db }) => {
+  await withMigratedDatabase(env, async ({ db }) => {
     const deps = { db, secretBox: tokenSecretBox(env), now: () => new Date() };
     const callbackPath = `/oauth/${platform}/callback`;
     const server = await callbackServer(port, callbackPath);
     try {
       const redirectUri = `http://127.0.0.1:${server.port}${callbackPath}`;
-      const { authUrl } = await startConnection(deps, { ...adapter, platform }, { userId: await localOwnerId(db), redirectUri });
+      const { authUrl } = await startConnection(deps, adapter, { userId: await localOwnerId(db), redirectUri });
       out(`Open this link to let Noor post to your ${platform} account (it waits ${timeoutSec} s for you):`);
       out(authUrl);
       out(`Redirect URL registered with your ${platform} app must be: ${redirectUri}`);

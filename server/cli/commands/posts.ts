@@ -2,9 +2,10 @@
 // account, status, attempts, and the post's URL or the last error — soonest
 // first, so what is due and what failed reads at a glance.
 import { z } from 'zod';
-import { POST_TARGET_STATUSES, databaseConfig, migrateToLatest, openDatabase } from '../../db';
+import { POST_TARGET_STATUSES } from '../../db';
 import type { NoorEnv } from '../../env';
 import { CliError } from '../errors';
+import { withMigratedDatabase } from './database';
 
 const statusSchema = z.enum(POST_TARGET_STATUSES).optional();
 
@@ -19,9 +20,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 export async function postsListCommand(args: { status?: string | undefined }, env: NoorEnv, out: (line: string) => void): Promise<void> {
   const status = statusSchema.safeParse(args.status);
   if (!status.success) throw new CliError(`--status: "${args.status}" is not a status; use ${POST_TARGET_STATUSES.join(', ')}`);
-  const handle = await openDatabase(databaseConfig(env));
-  try {
-    await migrateToLatest(handle.db);
+  await withMigratedDatabase(env, async (handle) => {
     let query = handle.db
       .selectFrom('post_targets')
       .innerJoin('posts', 'posts.id', 'post_targets.post_id')
@@ -44,7 +43,5 @@ export async function postsListCommand(args: { status?: string | undefined }, en
       clip(r.external_url ?? r.last_error ?? r.caption.split('\n')[0] ?? '', 60),
     ]);
     for (const line of formatTable(['WHEN (UTC)', 'PLATFORM', 'ACCOUNT', 'STATUS', 'TRIES', 'TARGET', 'URL / LAST ERROR / CAPTION'], table)) out(line);
-  } finally {
-    await handle.close();
-  }
+  });
 }

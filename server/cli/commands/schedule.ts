@@ -16,13 +16,14 @@ import { z } from 'zod';
 import { parseAspect, type AspectId } from '../../../compositions/layout/aspects';
 import { findTemplate } from '../../../compositions/registry';
 import { ensureJobQueue } from '../../../jobs';
-import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
+import { PLATFORMS, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
 import type { NoorEnv } from '../../env';
 import { mediaFactsSchema, validate, type MediaFacts } from '../../platforms/validate';
 import { audit, queuePublish, queueRender, queueRendition } from '../../publishing';
 import { probeVideo } from '../../renditions';
 import { putFileByContent, storageFromConfig } from '../../storage';
 import { CliError } from '../errors';
+import { withMigratedDatabase } from './database';
 import { resolveScheduleTime } from './schedule-time';
 import { refersTo } from './account-ref';
 import { nextScheduledSlot, parsePostingSchedule, type PostingScheduleInput } from '../../schedule';
@@ -141,9 +142,7 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
   const hashtags = (args.hashtags ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const overrides = args.title === undefined ? {} : { youtube: { title: args.title } };
 
-  const handle = await openDatabase(databaseConfig(env));
-  try {
-    await migrateToLatest(handle.db);
+  await withMigratedDatabase(env, async (handle) => {
     const db = handle.db;
     const media = await sourceMedia(db, args, env);
     const owner = media.projectId ? await db.selectFrom('projects').select('owner_id').where('id', '=', media.projectId).executeTakeFirstOrThrow() : undefined;
@@ -219,7 +218,5 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
     });
     if (renderNote) out(`${renderNote}; the caption was checked now, the video is checked against each platform's rules when it posts.`);
     for (const target of targets) out(`Scheduled ${target.platform} ${target.account} for ${target.at.toISOString()} (target ${target.id})`);
-  } finally {
-    await handle.close();
-  }
+  });
 }

@@ -8,8 +8,9 @@
 // (development only). Without an adapter a target stays scheduled and its
 // job is retried.
 import { DEFAULT_WORKER_CONFIG, runWorker, type WorkerDeps } from '../../../jobs';
-import { PLATFORMS, databaseConfig, migrateToLatest, openDatabase, redactUrl, tokenSecretBox } from '../../db';
+import { PLATFORMS, redactUrl, tokenSecretBox } from '../../db';
 import type { NoorEnv } from '../../env';
+import { withMigratedDatabase } from './database';
 import { adaptersFromConfig } from '../../platforms/registry';
 import { DEFAULT_PUBLISHING_POLICY, assetMediaSource, storageLocator } from '../../publishing';
 import { backendFromConfig } from '../../render/backends';
@@ -18,9 +19,7 @@ import { storeRenditionWith } from '../../renditions';
 import { storageFromConfig } from '../../storage';
 
 export async function workerCommand(env: NoorEnv, out: (line: string) => void): Promise<void> {
-  const handle = await openDatabase(databaseConfig(env));
-  try {
-    await migrateToLatest(handle.db);
+  await withMigratedDatabase(env, async (handle) => {
     const storage = storageFromConfig(env.storage);
     const adapterFor = adaptersFromConfig({ apps: env.platforms, localPlatformUrl: env.worker.localPlatformUrl });
     const configured = PLATFORMS.filter((p) => adapterFor(p) !== undefined);
@@ -50,7 +49,5 @@ export async function workerCommand(env: NoorEnv, out: (line: string) => void): 
     const rendering = backend ? `rendering ${backend.name === 'local' ? 'on this machine' : 'on Lambda'}` : 'not rendering';
     out(`Worker running on ${redactUrl(handle.url)} with ${config.concurrency} at a time; ${rendering}; ${posting}. Ctrl-C stops it.`);
     await worker.done;
-  } finally {
-    await handle.close();
-  }
+  });
 }
