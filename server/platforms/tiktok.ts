@@ -242,7 +242,8 @@ export function createTikTokAdapter(config: TikTokAdapterConfig): PlatformAdapte
           (error: unknown) => error,
         );
         if (!(sent instanceof Response) && !(sent instanceof PlatformError)) throw sent;
-        if (sent instanceof Response) await sent.body?.cancel();
+        // read the (empty or tiny) answer to the end: cancelling a body can hang where fetch is intercepted (msw, proxies)
+        if (sent instanceof Response) await sent.text().catch(() => '');
         if (sent instanceof Response && sent.ok) {
           offset = chunk.last + 1;
           continue;

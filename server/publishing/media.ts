@@ -10,12 +10,12 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
 import type { Storage } from '../storage';
-import { queueRendition, queuedJob, renditionJobKey } from './queue';
+import { queueRendition, queuedJob, renditionJobKey, type QueuedJob } from './queue';
 
 export type PublishMedia = PublishRequest['media'];
 
@@ -27,7 +27,8 @@ export interface MediaTarget {
 }
 
 export interface MediaSource {
-  forTarget(target: MediaTarget): Promise<PublishMedia>;
+  /** Reads with `db`: publishing passes the one connection it holds the target's lock on, so a publish never waits for a second one. */
+  forTarget(db: Kysely<Database>, target: MediaTarget): Promise<PublishMedia>;
 }
 
 /** The media cannot be had; `field` names what is missing. Publishing fails the target with the message. */
@@ -72,16 +73,39 @@ interface Asset {
   media_facts: unknown;
 }
 
+/** Where a render stands for one platform: its state, its rendition if made, its output, and the rendition job's state. */
+interface RenderForPlatform {
+  status: string;
+  error: string | null;
+  rendition: Asset | null;
+  output: Asset | null;
+  job: QueuedJob | null;
+}
+
+/** One query: the render, the platform's rendition and the render's output (as assets), and the rendition job. */
+async function renderForPlatform(db: Kysely<Database>, renderId: string, platform: Platform): Promise<RenderForPlatform | undefined> {
+  const asset = (alias: string) => sql<Asset | null>`(SELECT json_build_object('id', a.id, 'storage_key', a.storage_key, 'media_facts', a.media_facts) FROM media_assets a WHERE a.id = ${sql.ref(alias)})`;
+  return db
+    .selectFrom('renders')
+    .leftJoin('renditions', (join) => join.onRef('renditions.render_id', '=', 'renders.id').on('renditions.platform', '=', platform))
+    .select([
+      'renders.status',
+      'renders.error',
+      asset('renditions.asset_id').as('rendition'),
+      asset('renders.output_asset_id').as('output'),
+      queuedJob(renditionJobKey(renderId, platform)).as('job'),
+    ])
+    .where('renders.id', '=', renderId)
+    .executeTakeFirst();
+}
+
 /**
  * A done render's output, when no rendition is there: wait while the rendition's
  * job is pending; a video with probed facts (an imported one) is used as it is;
  * otherwise queue the rendition (none was asked for) or report why it failed.
  */
-async function outputWithoutRendition(db: Kysely<Database>, target: MediaTarget & { renderId: string }, outputAssetId: string | null): Promise<Asset> {
-  const { renderId, platform } = target;
-  const job = await queuedJob(db, renditionJobKey(renderId, platform));
+async function outputWithoutRendition(db: Kysely<Database>, renderId: string, platform: Platform, { output, job }: RenderForPlatform): Promise<Asset> {
   if (job?.pending) throw new MediaNotReadyError(`rendition: the ${platform} file of render ${renderId} is being prepared`);
-  const output = outputAssetId === null ? undefined : await db.selectFrom('media_assets').select(['id', 'storage_key', 'media_facts']).where('id', '=', outputAssetId).executeTakeFirst();
   if (!output) throw new MediaUnavailableError('render.output_asset_id', `render ${renderId} is done and has no output file`);
   if (output.media_facts !== null) return output;
   if (job) throw new MediaUnavailableError('rendition', `preparing the ${platform} file of render ${renderId} failed: ${job.lastError ?? 'no error recorded'}`);
@@ -89,23 +113,16 @@ async function outputWithoutRendition(db: Kysely<Database>, target: MediaTarget 
   throw new MediaNotReadyError(`rendition: render ${renderId} has no ${platform} file yet; prepare_rendition is queued`);
 }
 
-export function assetMediaSource(db: Kysely<Database>, locate: LocateFile): MediaSource {
+export function assetMediaSource(locate: LocateFile): MediaSource {
   return {
-    async forTarget(target) {
+    async forTarget(db, target) {
       const { renderId, platform } = target;
       if (renderId === null) throw new MediaUnavailableError('post.render_id', 'the post has no render to publish');
-      const render = await db.selectFrom('renders').select(['status', 'error', 'output_asset_id']).where('id', '=', renderId).executeTakeFirst();
+      const render = await renderForPlatform(db, renderId, platform);
       if (!render) throw new MediaUnavailableError('post.render_id', `render ${renderId} does not exist`);
       if (render.status === 'queued' || render.status === 'rendering') throw new MediaNotReadyError(`render ${renderId} is ${render.status}; the post waits for it`);
       if (render.status === 'failed') throw new MediaUnavailableError('render', `render ${renderId} failed: ${render.error}`);
-      const rendition = await db
-        .selectFrom('renditions')
-        .innerJoin('media_assets', 'media_assets.id', 'renditions.asset_id')
-        .select(['media_assets.id', 'media_assets.storage_key', 'media_assets.media_facts'])
-        .where('renditions.render_id', '=', renderId)
-        .where('renditions.platform', '=', platform)
-        .executeTakeFirst();
-      const asset = rendition ?? (await outputWithoutRendition(db, { ...target, renderId }, render.output_asset_id));
+      const asset = render.rendition ?? (await outputWithoutRendition(db, renderId, platform, render));
       const facts = mediaFactsSchema.safeParse(asset.media_facts);
       if (!facts.success) throw new MediaUnavailableError('media_assets.media_facts', `asset ${asset.id} has no probed video facts (${facts.error.issues[0]?.message ?? 'missing'})`);
       const located = await locate(asset.storage_key);

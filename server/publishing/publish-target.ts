@@ -28,10 +28,16 @@ interface Loaded {
 }
 
 async function load(db: Kysely<Database>, targetId: string): Promise<Loaded | undefined> {
-  const target = await db.selectFrom('post_targets').selectAll().where('id', '=', targetId).executeTakeFirst();
-  if (!target) return undefined;
-  const post = await db.selectFrom('posts').select(['caption', 'hashtags', 'platform_overrides', 'render_id']).where('id', '=', target.post_id).executeTakeFirstOrThrow();
-  return { target, post };
+  const row = await db
+    .selectFrom('post_targets')
+    .innerJoin('posts', 'posts.id', 'post_targets.post_id')
+    .selectAll('post_targets')
+    .select(['posts.caption', 'posts.hashtags', 'posts.platform_overrides', 'posts.render_id'])
+    .where('post_targets.id', '=', targetId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { caption, hashtags, platform_overrides, render_id, ...target } = row;
+  return { target, post: { caption, hashtags, platform_overrides, render_id } };
 }
 
 /** The post as validate() and formatCaption() read it; a malformed override is reported by field. */
@@ -44,13 +50,10 @@ function draftOf(post: Loaded['post']): PostDraft | string {
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function publishTarget(deps: PublishingDeps, targetId: string): Promise<PublishOutcome> {
-  const first = await load(deps.db, targetId);
-  if (!first || !PUBLISHABLE_STATUSES.includes(first.target.status) || first.target.external_id !== null) return 'skipped';
-  const adapter = adapterOrThrow(deps, first.target.platform);
   const outcome = await withPublishLock(deps.db, targetId, async (conn) => {
     const loaded = await load(conn, targetId);
     if (!loaded || !PUBLISHABLE_STATUSES.includes(loaded.target.status) || loaded.target.external_id !== null) return 'skipped';
-    return publishLocked({ ...deps, db: conn }, adapter, loaded);
+    return publishLocked({ ...deps, db: conn }, adapterOrThrow(deps, loaded.target.platform), loaded);
   });
   return outcome ?? 'busy';
 }
@@ -81,7 +84,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     if (typeof draft === 'string') return fail(deps, target, 'invalid', draft);
     let media: PublishMedia;
     try {
-      media = await deps.media.forTarget({ targetId: target.id, platform: target.platform, postId: target.post_id, renderId: post.render_id });
+      media = await deps.media.forTarget(deps.db, { targetId: target.id, platform: target.platform, postId: target.post_id, renderId: post.render_id });
     } catch (error) {
       if (error instanceof MediaUnavailableError) return fail(deps, target, 'invalid', error.message);
       throw error;

@@ -4,7 +4,7 @@
 // one queued job at most (adding again replaces it; a running one is left to
 // finish and a fresh one queued); so do rendering a render and preparing its
 // file for a platform.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, JsonObject, Platform } from '../db';
 
 export const TASKS = {
@@ -65,9 +65,6 @@ export interface QueuedJob {
   lastError: string | null;
 }
 
-/** The job queued under `jobKey`, or undefined when there is none (never queued, or done and removed). */
-export async function queuedJob(db: Kysely<Database>, jobKey: string): Promise<QueuedJob | undefined> {
-  const { rows } = await sql<QueuedJob>`
-    SELECT attempts < max_attempts AS pending, last_error AS "lastError" FROM graphile_worker.jobs WHERE key = ${jobKey}`.execute(db);
-  return rows[0];
-}
+/** The job queued under `jobKey` as a scalar subquery (JSON), or null when there is none (never queued, or done and removed). */
+export const queuedJob = (jobKey: string): RawBuilder<QueuedJob | null> =>
+  sql`(SELECT json_build_object('pending', attempts < max_attempts, 'lastError', last_error) FROM graphile_worker.jobs WHERE key = ${jobKey})`;

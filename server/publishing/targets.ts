@@ -5,14 +5,16 @@
 // with the worker's connection, which is how a crash is told from a slow upload.
 import { sql, type Kysely } from 'kysely';
 import type { Database, JsonObject, PostTargetStatus, PostTargetUpdate, PublishErrorClass } from '../db';
-import { audit } from './audit';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
 
 /**
  * Moves the target from one of `from` to `patch.status`, records `action` in
  * the audit log, and runs `also` in the same transaction. Returns false (and
- * changes nothing) when the target is not in one of `from`.
+ * changes nothing) when the target is not in one of `from`. The check, the
+ * change and the audit row are one statement (the row is locked FOR UPDATE
+ * and its status checked again on the latest version), so a move is one
+ * round trip; with `also` it runs in a transaction with it.
  */
 export async function moveTarget(
   db: Kysely<Database>,
@@ -23,12 +25,34 @@ export async function moveTarget(
   details: JsonObject = {},
   also?: (trx: Kysely<Database>) => Promise<void>,
 ): Promise<boolean> {
+  const move = async (conn: Kysely<Database>) => {
+    const moved = await conn
+      .with('old', (q) => q.selectFrom('post_targets').select(['id', 'status']).where('id', '=', targetId).where('status', 'in', [...from]).forUpdate())
+      .with('moved', (q) => q.updateTable('post_targets').set(patch).from('old').whereRef('post_targets.id', '=', 'old.id').returning(['post_targets.id', 'old.status as from_status']))
+      .with('logged', (q) =>
+        q
+          .insertInto('audit_log')
+          .columns(['action', 'subject_type', 'subject_id', 'details'])
+          .expression((e) =>
+            e
+              .selectFrom('moved')
+              .select([
+                sql<string>`${action}::text`.as('action'),
+                sql<string>`'post_target'`.as('subject_type'),
+                sql<string>`moved.id::text`.as('subject_id'),
+                sql<JsonObject>`jsonb_build_object('from', moved.from_status, 'to', ${patch.status}::text) || ${JSON.stringify(details)}::jsonb`.as('details'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .select('from_status')
+      .executeTakeFirst();
+    return moved !== undefined;
+  };
+  if (!also) return move(db);
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('post_targets').select(['status', 'attempts']).where('id', '=', targetId).forUpdate().executeTakeFirst();
-    if (!row || !from.includes(row.status)) return false;
-    await trx.updateTable('post_targets').set(patch).where('id', '=', targetId).execute();
-    await audit(trx, { action, subjectType: 'post_target', subjectId: targetId, details: { from: row.status, to: patch.status, ...details } });
-    if (also) await also(trx);
+    if (!(await move(trx))) return false;
+    await also(trx);
     return true;
   });
 }

@@ -1,16 +1,16 @@
 // storeRenditionWith: what the prepare_rendition job does for a done render
 // and a platform. It takes the render's stored MP4 as a local file, makes the
 // platform's file with prepareRendition (in the format a post of the render
-// asks for in its platform overrides, if any), stores the video and cover by
-// content, then in one transaction records their media assets (the video with
-// its probed facts) and the renditions row. A render that has its rendition
+// asks for in its platform overrides, if any), then in one transaction, holding
+// the storage keys' locks, stores the video and cover by content and records
+// their media assets (the video with its probed facts) and the renditions row. A render that has its rendition
 // for the platform is left alone, so running twice adds nothing.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { PrepareRendition } from '../../jobs/ports';
 import type { FfmpegConfig } from '../analyze/ffmpeg';
-import type { Database, NewMediaAsset, Platform } from '../db';
+import { lockStorageKey, type Database, type NewMediaAsset, type Platform } from '../db';
 import { platformOverrideSchema } from '../platforms/validate';
 import { storageLocator } from '../publishing/media';
 import { putFileByContent, type Storage } from '../storage';
@@ -72,10 +72,12 @@ export function storeRenditionWith({ db, storage, cacheDir, ffmpeg }: StoreRendi
     const input = await locate(render.storage_key);
     try {
       const rendition = await prepareRendition(input.file, platform, { cacheDir, ffmpeg, format: await requestedFormat(db, renderId, platform), signal });
-      const video = await putFileByContent(storage, rendition.file, { prefix: 'renditions', ext: '.mp4', contentType: 'video/mp4' });
-      const cover = rendition.cover ? await putFileByContent(storage, rendition.cover, { prefix: 'renditions', ext: '.jpg', contentType: 'image/jpeg' }) : undefined;
       const { facts } = rendition;
+      // under the keys' locks, so retention cannot delete a shared file between its store and its row
       await db.transaction().execute(async (trx) => {
+        const onKey = (key: string) => lockStorageKey(trx, key);
+        const video = await putFileByContent(storage, rendition.file, { prefix: 'renditions', ext: '.mp4', contentType: 'video/mp4', onKey });
+        const cover = rendition.cover ? await putFileByContent(storage, rendition.cover, { prefix: 'renditions', ext: '.jpg', contentType: 'image/jpeg', onKey }) : undefined;
         const assetId = await assetFor(trx, {
           owner_id: render.owner_id,
           kind: 'video',

@@ -16,12 +16,15 @@ export interface PutByContentOptions {
   /** With the dot: ".mp4", ".jpg". */
   ext: string;
   contentType: string;
+  /** Called with the key before the store is looked at or written (to lock the key, say). */
+  onKey?: (key: string) => Promise<void>;
 }
 
 /** Stores a local file under its content key; reuses what is there when the key exists. */
 export async function putFileByContent(storage: Storage, file: string, options: PutByContentOptions): Promise<StoredObject & { reused: boolean }> {
   const sha256 = await sha256File(file);
   const key = contentKey(options.prefix, sha256, options.ext);
+  await options.onKey?.(key);
   if (await storage.exists(key)) {
     const { size } = await stat(file);
     return { key, bytes: size, sha256, reused: true };

@@ -93,7 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     db,
     secretBox,
     adapterFor: () => adapter,
-    media: assetMediaSource(db, async (key) => ({ file: key, url: null })),
+    media: assetMediaSource(async (key) => ({ file: key, url: null })),
     policy: FAST_CONFIG.publishing,
     now: () => new Date(),
     random: () => 0.5,

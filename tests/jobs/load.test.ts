@@ -3,6 +3,8 @@
 // fast polling) to the local platform over HTTP. Every target ends published
 // exactly once with the platform's id, one audit 'published' each, no job
 // left. Prints the elapsed time and p99 lateness; asserts nothing on time.
+// Then a worker with more job slots than database connections: each publish
+// holds one connection, so the slots never wait on each other for a second.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_WORKER_CONFIG, type RunningWorker } from '../../jobs';
@@ -99,4 +101,34 @@ it('1,000 targets due in the same minute are all published exactly once', async 
   expect(new Set(published.map((a) => a.subject_id)).size).toBe(TARGETS);
   expect(audits.filter((a) => a.action === 'post_target.publishing')).toHaveLength(TARGETS);
   expect(audits.filter((a) => a.action !== 'post_target.published' && a.action !== 'post_target.publishing')).toEqual([]);
+});
+
+it('a worker with more job slots than database connections publishes everything (a publish holds one connection)', async () => {
+  await worker?.stop();
+  const slots = 24; // the database pool holds 10
+  const posts = await h.fresh.db
+    .insertInto('posts')
+    .values(Array.from({ length: 60 }, (_, i) => ({ project_id: h.projectId, render_id: h.renderId, caption: `Slot test ${i + 1}`, hashtags: [] })))
+    .returning('id')
+    .execute();
+  const dueAt = new Date();
+  const targets = await h.fresh.db
+    .insertInto('post_targets')
+    .values(posts.map((post) => ({ post_id: post.id, platform: 'x' as const, social_account_id: h.accountId, scheduled_at: dueAt })))
+    .returning('id')
+    .execute();
+  await h.fresh.db.transaction().execute(async (trx) => {
+    for (const target of targets) await queuePublish(trx, target.id, dueAt);
+  });
+  worker = await startWorker(h, { ...FAST_CONFIG, concurrency: slots });
+  const ids = targets.map((t) => t.id);
+  const rows = await waitFor(
+    'the 60 targets to be published',
+    async () => {
+      const all = await h.fresh.db.selectFrom('post_targets').select(['status', 'attempts']).where('id', 'in', ids).execute();
+      return all.every((r) => r.status === 'published') ? all : undefined;
+    },
+    60_000,
+  );
+  expect(rows.map((r) => r.attempts)).toEqual(ids.map(() => 1));
 });

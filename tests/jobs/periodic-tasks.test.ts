@@ -78,7 +78,7 @@ describe('collect_analytics', () => {
 });
 
 describe('retention_cleanup', () => {
-  it('deletes old renders and their files, keeping those a waiting post uses and recent ones', async () => {
+  it('deletes old renders with their renditions and files, keeping those a waiting post uses, recent ones and files another render shares', async () => {
     const removed: string[] = [];
     const deps = { ...h.deps, storedFiles: { remove: async (key: string) => void removed.push(key) } };
     const old = new Date(Date.now() - 40 * 86_400_000);
@@ -92,12 +92,27 @@ describe('retention_cleanup', () => {
     const post = await h.fresh.db.insertInto('posts').values({ project_id: h.projectId, render_id: waiting }).returning('id').executeTakeFirstOrThrow();
     await h.fresh.db.insertInto('post_targets').values({ post_id: post.id, platform: 'x', social_account_id: h.accountId, scheduled_at: new Date(Date.now() + 86_400_000) }).execute();
 
+    // renditions: the expired render's X file and cover are its own; its TikTok file has the same bytes as the recent render's
+    const asset = async (key: string, kind: 'video' | 'image' = 'video') =>
+      (await h.fresh.db.insertInto('media_assets').values({ owner_id: h.userId, kind, storage_key: key, content_sha256: 'd'.repeat(64), mime_type: kind === 'video' ? 'video/mp4' : 'image/jpeg', bytes: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+    const shared = await asset('renditions/shared.mp4');
+    await h.fresh.db
+      .insertInto('renditions')
+      .values([
+        { render_id: expired, platform: 'x', asset_id: await asset('renditions/old-x.mp4'), cover_asset_id: await asset('renditions/old-x.jpg', 'image') },
+        { render_id: expired, platform: 'tiktok', asset_id: shared },
+        { render_id: recent, platform: 'tiktok', asset_id: shared },
+      ])
+      .execute();
+
     const deleted = await cleanupRenders(deps, { ...FAST_CONFIG, renderRetentionDays: 30 }, 100);
     expect(deleted).toEqual([expired]);
-    expect(removed).toEqual(['renders/old.mp4']);
+    expect(removed.sort()).toEqual(['renders/old.mp4', 'renditions/old-x.jpg', 'renditions/old-x.mp4']);
     const left = await h.fresh.db.selectFrom('renders').select('id').where('id', 'in', [expired, waiting, recent]).execute();
     expect(left.map((r) => r.id).sort()).toEqual([waiting, recent].sort());
-    expect(await h.fresh.db.selectFrom('media_assets').select('id').where('storage_key', '=', 'renders/old.mp4').execute()).toHaveLength(0);
+    const keys = await h.fresh.db.selectFrom('media_assets').select('storage_key').where('storage_key', 'in', ['renders/old.mp4', 'renditions/old-x.mp4', 'renditions/old-x.jpg', 'renditions/shared.mp4']).execute();
+    expect(keys.map((k) => k.storage_key)).toEqual(['renditions/shared.mp4']);
+    expect(await h.fresh.db.selectFrom('renditions').select('platform').where('render_id', '=', recent).execute()).toEqual([{ platform: 'tiktok' }]);
 
     // without a storage it deletes nothing
     expect(await cleanupRenders(h.deps, { ...FAST_CONFIG, renderRetentionDays: 0 }, 100)).toEqual([]);

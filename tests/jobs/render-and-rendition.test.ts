@@ -51,7 +51,7 @@ beforeAll(async () => {
   deps = {
     ...h.deps,
     policy: CONFIG.publishing,
-    media: assetMediaSource(db, storageLocator(storage)),
+    media: assetMediaSource(storageLocator(storage)),
     renderVideo: renderProjectWith({ db, backend, storage }),
     prepareRendition: storeRenditionWith({ db, storage, cacheDir: path.join(temp, 'cache') }),
   };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectAnalytics, ensureJobQueue, runWorker, type RunningWorker, type WorkerDeps } from '../../jobs';
 import { completeConnection, localOwnerId, startConnection } from '../../server/accounts';
@@ -52,6 +53,14 @@ afterAll(async () => {
   await fresh?.close();
 });
 
+/** Where each target and its jobs stand, for the message of a run that timed out. */
+async function queueState(): Promise<string> {
+  const rows = await fresh.db.selectFrom('post_targets').select(['platform', 'status', 'attempts', 'last_error', 'publish_handle']).execute();
+  const { rows: jobs } = await sql<{ task_identifier: string; key: string | null; attempts: number; run_at: Date; last_error: string | null; locked_at: Date | null }>`
+    SELECT task_identifier, key, attempts, run_at, last_error, locked_at FROM graphile_worker.jobs`.execute(fresh.db);
+  return JSON.stringify({ targets: rows, jobs }, null, 1);
+}
+
 describe('a post scheduled for X, Instagram, TikTok and YouTube', () => {
   it('is published once on each platform with the rendered video and the caption, and its metrics are collected', async () => {
     const secretBox = tokenSecretBox(env);
@@ -78,7 +87,7 @@ describe('a post scheduled for X, Instagram, TikTok and YouTube', () => {
       db: fresh.db,
       secretBox,
       adapterFor: (platform) => adapters.get(platform),
-      media: assetMediaSource(fresh.db, storageLocator(storageFromConfig(env.storage))),
+      media: assetMediaSource(storageLocator(storageFromConfig(env.storage))),
       policy: { ...DEFAULT_PUBLISHING_POLICY, retry: FAST_CONFIG.publishing.retry, status: { minPollMs: 50, maxPollMs: 200, limitMs: 30_000 } },
       now: () => new Date(),
       random: Math.random,
@@ -94,7 +103,9 @@ describe('a post scheduled for X, Instagram, TikTok and YouTube', () => {
         return rows.length === 4 && rows.every((r) => r.status === 'published') ? rows : undefined;
       },
       90_000,
-    );
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await queueState()}`);
+    });
 
     const sha = createHash('sha256').update(readFileSync(video.file)).digest('hex');
     for (const target of targets) {

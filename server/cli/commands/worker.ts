@@ -31,7 +31,7 @@ export async function workerCommand(env: NoorEnv, out: (line: string) => void): 
       db: handle.db,
       secretBox: tokenSecretBox(env),
       adapterFor,
-      media: assetMediaSource(handle.db, storageLocator(storage)),
+      media: assetMediaSource(storageLocator(storage)),
       policy: DEFAULT_PUBLISHING_POLICY,
       now: () => new Date(),
       random: Math.random,
