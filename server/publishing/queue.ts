@@ -5,7 +5,7 @@
 // finish and a fresh one queued); so do rendering a render and preparing its
 // file for a platform.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, JsonObject, Platform } from '../db';
+import type { Database, JsonObject, Platform, RenderBackend } from '../db';
 
 export const TASKS = {
   publishPost: 'publish_post',
@@ -26,6 +26,8 @@ export interface JobOptions {
   runAt?: Date;
   jobKey?: string;
   maxAttempts?: number;
+  /** Jobs of one named queue run one at a time, in order, across all workers. */
+  queueName?: string;
 }
 
 /** Queues a job on `db` (a transaction or the pool). graphile-worker's schema must exist (runWorker or ensureJobQueue makes it). */
@@ -35,7 +37,8 @@ export async function queueJob(db: Kysely<Database>, task: string, payload: Json
     ${JSON.stringify(payload)}::json,
     run_at => ${options.runAt ?? null}::timestamptz,
     job_key => ${options.jobKey ?? null}::text,
-    max_attempts => ${options.maxAttempts ?? null}::int
+    max_attempts => ${options.maxAttempts ?? null}::int,
+    queue_name => ${options.queueName ?? null}::text
   )`.execute(db);
 }
 
@@ -53,8 +56,15 @@ const RENDER_JOB_ATTEMPTS = 3;
 /** Publishing waits for a rendition while its job has attempts left. */
 const RENDITION_JOB_ATTEMPTS = 5;
 
-export const queueRender = (db: Kysely<Database>, renderId: string) =>
-  queueJob(db, TASKS.renderVideo, { renderId }, { jobKey: renderJobKey(renderId), maxAttempts: RENDER_JOB_ATTEMPTS });
+/**
+ * Renders on this machine go through one named queue: a local render uses
+ * every core (Chromium tabs and ffmpeg), so they run one at a time while the
+ * other job slots keep publishing. Lambda renders run side by side.
+ */
+const LOCAL_RENDER_QUEUE = 'local_render';
+
+export const queueRender = (db: Kysely<Database>, renderId: string, backend: RenderBackend) =>
+  queueJob(db, TASKS.renderVideo, { renderId }, { jobKey: renderJobKey(renderId), maxAttempts: RENDER_JOB_ATTEMPTS, ...(backend === 'local' ? { queueName: LOCAL_RENDER_QUEUE } : {}) });
 
 export const queueRendition = (db: Kysely<Database>, renderId: string, platform: Platform) =>
   queueJob(db, TASKS.prepareRendition, { renderId, platform }, { jobKey: renditionJobKey(renderId, platform), maxAttempts: RENDITION_JOB_ATTEMPTS });

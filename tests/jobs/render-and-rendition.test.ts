@@ -94,7 +94,7 @@ describe('render_video and prepare_rendition', () => {
     await expect(deps.renderVideo!({ renderId, signal: AbortSignal.abort() })).rejects.toThrow(/aborted/);
     expect((await renderRow(renderId)).status).toBe('queued');
 
-    await queueRender(h.fresh.db, renderId);
+    await queueRender(h.fresh.db, renderId, 'local');
     const done = await waitFor('the render to finish', async () => {
       const row = await renderRow(renderId);
       if (row.status === 'failed') throw new Error(`render failed: ${row.error}`);
@@ -131,7 +131,7 @@ describe('render_video and prepare_rendition', () => {
 
   it('fails a render whose project props are invalid, and the target waiting on it, with the reason', async () => {
     const { renderId, targetId } = await projectWithTarget({ ...TWO_SECONDS, shots: [] });
-    await queueRender(h.fresh.db, renderId);
+    await queueRender(h.fresh.db, renderId, 'local');
     const failed = await waitFor('the render to fail', async () => {
       const row = await renderRow(renderId);
       return row.status === 'failed' ? row : undefined;

@@ -202,7 +202,7 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
         else renderNote = `Render ${renderId} is ${media.render.status}: the posts wait for it and for each platform's file`;
       } else if (projectId) {
         renderId = (await trx.insertInto('renders').values({ project_id: projectId, backend: env.renderBackend, aspect: media.aspect }).returning('id').executeTakeFirstOrThrow()).id;
-        await queueRender(trx, renderId);
+        await queueRender(trx, renderId, env.renderBackend);
         renderNote = `Render ${renderId} queued (${media.aspect}, ${env.renderBackend}): the project renders first, then each platform's file is made`;
       }
       const post = await trx.insertInto('posts').values({ project_id: projectId!, render_id: renderId, caption, hashtags, platform_overrides: overrides as JsonObject, created_by: userId }).returning('id').executeTakeFirstOrThrow();
