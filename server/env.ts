@@ -99,7 +99,7 @@ export interface NoorEnv {
   ffmpeg: { ffmpeg: string; ffprobe: string };
   /** Postgres to use; the embedded one in .noor/postgres when unset. */
   databaseUrl: string | undefined;
-  /** Port of the embedded Postgres (default: one per checkout in 54329..54828); ignored with DATABASE_URL. */
+  /** Port of the embedded Postgres (default: one per checkout in 20329..20828, or the next free one); ignored with DATABASE_URL. */
   databasePort: number | undefined;
   /** 32-byte key encrypting tokens at rest; generated into .noor/secret.key when unset. */
   secretKey: Buffer | undefined;

@@ -59,7 +59,7 @@ Usage:
 Environment: NOOR_BROWSER_EXECUTABLE (Chromium to use; found automatically),
 NOOR_CONCURRENCY (render tabs), NOOR_CACHE_DIR (bundle cache, default .noor/cache),
 NOOR_FFMPEG / NOOR_FFPROBE (ffmpeg for analysis; Debian's on the PATH by default),
-DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 54329+),
+DATABASE_URL (Postgres; default an embedded one in .noor/postgres on NOOR_DB_PORT, 20329+),
 NOOR_SECRET_KEY (32-byte key for tokens at rest; default generated into .noor/secret.key),
 NOOR_WORKER_CONCURRENCY (jobs at once, default 4), NOOR_RENDER_RETENTION_DAYS (default 30),
 NOOR_X_CLIENT_ID / NOOR_X_CLIENT_SECRET and the same for YOUTUBE, INSTAGRAM and TIKTOK (platform apps;

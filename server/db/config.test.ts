@@ -10,7 +10,7 @@ describe('databaseConfig', () => {
   it('defaults to the embedded Postgres in .noor/postgres', () => {
     expect(databaseConfig({ databaseUrl: undefined, databasePort: undefined }, '/project')).toEqual({
       url: undefined,
-      embedded: { dataDir: '/project/.noor/postgres', port: embeddedPort('/project'), database: 'noor' },
+      embedded: { dataDir: '/project/.noor/postgres', port: embeddedPort('/project'), portChoices: 20, database: 'noor' },
     });
   });
 
@@ -20,6 +20,8 @@ describe('databaseConfig', () => {
     for (const root of ['/project', '/work/a', '/work/b', '/home/me/noor']) {
       expect(embeddedPort(root)).toBeGreaterThanOrEqual(DEFAULT_EMBEDDED_PORT);
       expect(embeddedPort(root)).toBeLessThan(DEFAULT_EMBEDDED_PORT + 500);
+      // below every OS's range for outgoing connections' ports (Linux 32768–60999, macOS/Windows 49152–65535)
+      expect(embeddedPort(root) + 20).toBeLessThan(32768);
     }
   });
 
@@ -27,6 +29,7 @@ describe('databaseConfig', () => {
     const config = databaseConfig({ databaseUrl: 'postgres://db/noor', databasePort: 6000 }, '/project');
     expect(config.url).toBe('postgres://db/noor');
     expect(config.embedded.port).toBe(6000);
+    expect(config.embedded.portChoices).toBeUndefined();
   });
 });
 

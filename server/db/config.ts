@@ -13,6 +13,8 @@ export interface EmbeddedPostgresConfig {
   dataDir: string;
   /** TCP port on 127.0.0.1 the server is started on. */
   port: number;
+  /** When `port` is taken, the ports after it up to this many in all are tried in turn (default 1: `port` or an error). */
+  portChoices?: number;
   /** The database to open (created on first use). */
   database: string;
 }
@@ -23,11 +25,15 @@ export interface DatabaseConfig {
   embedded: EmbeddedPostgresConfig;
 }
 
-export const DEFAULT_EMBEDDED_PORT = 54329;
+// Below 32768, where Linux, macOS and Windows hand out outgoing connections'
+// ports: a restarted server never finds its port held by some client socket.
+export const DEFAULT_EMBEDDED_PORT = 20329;
 /** Ports the default is spread over, one per checkout, so two clones on one machine never share a server. */
 const PORT_SPREAD = 500;
+/** A default port that is taken falls back to one of the next ones. */
+const DEFAULT_PORT_CHOICES = 20;
 
-/** The embedded server's default port for a project folder: 54329..54828, fixed per folder. */
+/** The embedded server's default port for a project folder: 20329..20828, fixed per folder. */
 export function embeddedPort(root: string): number {
   return DEFAULT_EMBEDDED_PORT + (createHash('sha256').update(path.resolve(root)).digest().readUInt16BE(0) % PORT_SPREAD);
 }
@@ -35,7 +41,10 @@ export function embeddedPort(root: string): number {
 export function databaseConfig(env: Pick<NoorEnv, 'databaseUrl' | 'databasePort'>, root = projectRoot): DatabaseConfig {
   return {
     url: env.databaseUrl,
-    embedded: { dataDir: path.join(root, '.noor', 'postgres'), port: env.databasePort ?? embeddedPort(root), database: 'noor' },
+    embedded:
+      env.databasePort === undefined
+        ? { dataDir: path.join(root, '.noor', 'postgres'), port: embeddedPort(root), portChoices: DEFAULT_PORT_CHOICES, database: 'noor' }
+        : { dataDir: path.join(root, '.noor', 'postgres'), port: env.databasePort, database: 'noor' },
   };
 }
 

@@ -124,16 +124,24 @@ async function isRunning(config: EmbeddedPostgresConfig, pgCtl: string, user: Se
   throw new EmbeddedPostgresError(`pg_ctl status failed for ${config.dataDir}: ${status.output}`);
 }
 
-async function start(config: EmbeddedPostgresConfig, pgCtl: string, user: ServerUser | undefined): Promise<void> {
-  if (!(await portIsFree(config.port))) {
-    throw new EmbeddedPostgresError(`port ${config.port} on 127.0.0.1 is in use by another program: set NOOR_DB_PORT to a free port for the embedded database`);
-  }
-  const options = `-p ${config.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+/** The first free port of the config's choices. */
+async function freePortOf(config: EmbeddedPostgresConfig): Promise<number> {
+  const choices = config.portChoices ?? 1;
+  for (let port = config.port; port < config.port + choices; port++) if (await portIsFree(port)) return port;
+  const ports = choices === 1 ? `port ${config.port} on 127.0.0.1 is` : `ports ${config.port}–${config.port + choices - 1} on 127.0.0.1 are`;
+  throw new EmbeddedPostgresError(`${ports} in use by another program: set NOOR_DB_PORT to a free port for the embedded database`);
+}
+
+/** Starts the server on the first free port of the config's choices; returns that port. */
+async function start(config: EmbeddedPostgresConfig, pgCtl: string, user: ServerUser | undefined): Promise<number> {
+  const port = await freePortOf(config);
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
   const result = await run(pgCtl, ['start', '-w', '-t', '60', '-D', config.dataDir, '-l', logFile(config), '-o', options], user);
   if (result.code !== 0) {
     const log = existsSync(logFile(config)) ? readFileSync(logFile(config), 'utf8').trim().split('\n').slice(-5).join('\n') : '';
     throw new EmbeddedPostgresError(`could not start the embedded database in ${config.dataDir}:\n${result.output}\n${log}`.trim());
   }
+  return port;
 }
 
 async function ensureDatabase(port: number, config: EmbeddedPostgresConfig, justStarted: boolean): Promise<void> {
@@ -160,8 +168,7 @@ export async function ensureEmbeddedPostgres(config: EmbeddedPostgresConfig): Pr
   const { initdb, pg_ctl: pgCtl } = await binaries();
   if (!existsSync(path.join(config.dataDir, 'PG_VERSION'))) await initialise(config, initdb, user);
   const running = await isRunning(config, pgCtl, user);
-  if (!running) await start(config, pgCtl, user);
-  const port = running ? runningPort(config) : config.port;
+  const port = running ? runningPort(config) : await start(config, pgCtl, user);
   await ensureDatabase(port, config, !running);
   return { url: urlFor(port, config.database), port, started: !running };
 }

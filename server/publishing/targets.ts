@@ -1,4 +1,4 @@
-// State changes of a post target, each in one transaction with its audit row:
+// State changes of a post target, each atomic with its audit row (one statement):
 // a target moves only from the statuses the caller expects (row locked FOR
 // UPDATE), so two workers can never both move it. Also the single-connection
 // advisory lock that marks "a live worker is publishing this target": it dies

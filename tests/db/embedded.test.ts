@@ -1,7 +1,8 @@
 // The embedded default Postgres, in a scratch data dir on a free port: first
 // open initialises and starts it, a second open reuses it, the last close
 // stops it; concurrent opens start one server; a stale postmaster.pid is
-// survived; a busy port is a clear error naming NOOR_DB_PORT. As root the
+// survived; a busy port is a clear error naming NOOR_DB_PORT, or, for the
+// default port, the next free one is used. As root the
 // cluster belongs to the `postgres` user.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -95,6 +96,25 @@ describe('embedded Postgres', () => {
       );
     } finally {
       squatter.close();
+    }
+  });
+
+  it('starts on the next free port when a default port is taken, and later opens find it there', async () => {
+    const squatter = await listen();
+    const { port } = squatter.address() as net.AddressInfo;
+    const scratch: EmbeddedPostgresConfig = { dataDir: path.join(base, 'fallback'), port, portChoices: 20, database: 'noor' };
+    try {
+      const first = await openDatabase({ url: undefined, embedded: scratch });
+      expect(first.embedded!.port).toBeGreaterThan(port);
+      expect(first.embedded!.port).toBeLessThan(port + 20);
+      const second = await openDatabase({ url: undefined, embedded: scratch });
+      expect(second.embedded).toEqual({ ...first.embedded, started: false });
+      expect(await whoAmI(second.db)).toBe('noor');
+      await second.close();
+      await first.close();
+    } finally {
+      squatter.close();
+      await withEmbeddedLock(scratch, () => stopEmbeddedPostgres(scratch));
     }
   });
 
