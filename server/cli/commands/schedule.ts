@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { parseAspect, type AspectId } from '../../../compositions/layout/aspects';
 import { findTemplate } from '../../../compositions/registry';
 import { ensureJobQueue } from '../../../jobs';
-import { PLATFORMS, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
+import { PLATFORMS, lockStorageKey, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
 import type { NoorEnv } from '../../env';
 import { mediaFactsSchema, validate, type MediaFacts } from '../../platforms/validate';
 import { audit, queuePublish, queueRender, queueRendition } from '../../publishing';
@@ -176,15 +176,19 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
     if (problems.length > 0) throw new CliError(`nothing scheduled:\n  ${problems.join('\n  ')}`);
     const userId = [...users][0]!;
 
-    let storageKey: string | undefined;
-    if (media.file) storageKey = (await putFileByContent(storageFromConfig(env.storage), media.file, { prefix: 'uploads', ext: path.extname(media.file) || '.mp4', contentType: 'video/mp4' })).key;
-
     await ensureJobQueue(handle.url);
     const { targets, renderNote } = await db.transaction().execute(async (trx) => {
       let projectId = media.projectId;
       let renderId: string | null = null;
       let renderNote: string | undefined;
-      if (media.file && storageKey && media.facts) {
+      if (media.file && media.facts) {
+        // stored under the key's lock, so retention cannot delete the same content's file between the store and the row
+        const { key: storageKey } = await putFileByContent(storageFromConfig(env.storage), media.file, {
+          prefix: 'uploads',
+          ext: path.extname(media.file) || '.mp4',
+          contentType: 'video/mp4',
+          onKey: (key) => lockStorageKey(trx, key),
+        });
         const project = await trx.insertInto('projects').values({ owner_id: userId, name: path.basename(media.file), template_id: 'imported-video' }).returning('id').executeTakeFirstOrThrow();
         const facts: JsonObject = { ...media.facts };
         const asset = await trx
