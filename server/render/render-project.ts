@@ -8,8 +8,6 @@
 // (unknown template, bad props or style profile) fails the row with the
 // reason and is not retried; other failures are, by graphile-worker.
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import type { ReadableStream } from 'node:stream/web';
 import { sql, type Kysely } from 'kysely';
 import { findTemplate } from '../../compositions/registry';
 import type { RenderVideo } from '../../jobs/ports';
@@ -55,17 +53,11 @@ async function failRender(db: Kysely<Database>, renderId: string, reason: string
   await db.updateTable('renders').set({ status: 'failed', error: reason, finished_at: sql`now()` }).where('id', '=', renderId).where('status', '<>', 'done').execute();
 }
 
-async function download(url: string): Promise<Readable> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`downloading the render from ${url} answered ${response.status} ${response.statusText}`);
-  return Readable.fromWeb(response.body as ReadableStream<Uint8Array>);
-}
-
-/** Puts the finished MP4 into storage under `key`: a local file is moved in, a Lambda output streamed from its URL. */
+/** Puts the finished MP4 (a local file; a Lambda output is downloaded by its backend) into storage under `key`. */
 async function storeOutput(storage: Storage, key: string, output: RenderOutput): Promise<StoredOutput> {
   const { location } = output;
-  const stored = await storage.put(key, location.kind === 'file' ? location.path : await download(location.url), { contentType: 'video/mp4' });
-  if (location.kind === 'file' && storage.localPath?.(key) !== location.path) await rm(location.path, { force: true });
+  const stored = await storage.put(key, location.path, { contentType: 'video/mp4' });
+  if (storage.localPath?.(key) !== location.path) await rm(location.path, { force: true });
   return { storageKey: stored.key, sha256: stored.sha256 };
 }
 

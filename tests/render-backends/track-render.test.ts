@@ -47,7 +47,7 @@ const writes = async (id: string) =>
   (await sql<{ progress: number }>`SELECT progress FROM progress_writes WHERE render_id = ${id} ORDER BY n`.execute(fresh.db)).rows.map((r) => r.progress);
 
 const output = (key: string): RenderOutput => ({
-  location: { kind: 's3', bucket: 'noor-renders', key, url: `https://noor-renders.s3.amazonaws.com/${key}` },
+  location: { kind: 'file', path: `/tmp/noor-lambda-${key.replaceAll('/', '-')}`, key },
   bytes: 4_200_000,
   durationSec: 12.5,
   width: 1080,

@@ -12,6 +12,7 @@ const fake: LambdaRenderClient = {
   getRegions: () => ['us-east-1', 'eu-central-1'],
   renderMediaOnLambda: () => Promise.reject(new Error('not called')),
   getRenderProgress: () => Promise.reject(new Error('not called')),
+  downloadMedia: () => Promise.reject(new Error('not called')),
 };
 
 const lambdaEnv = {

@@ -6,6 +6,8 @@ import type {
   DeployFunctionInput,
   DeployFunctionOutput,
   DeploySiteInput,
+  DownloadMediaInput,
+  DownloadMediaOutput,
   EnhancedErrorInfo,
   FunctionInfo,
   GetRenderProgressInput,
@@ -27,6 +29,8 @@ export type LambdaRenderProgress = Pick<
 export interface LambdaRenderClient {
   renderMediaOnLambda(input: RenderMediaOnLambdaInput): Promise<{ renderId: string; bucketName: string; cloudWatchLogs: string }>;
   getRenderProgress(input: GetRenderProgressInput): Promise<LambdaRenderProgress>;
+  /** Downloads a finished render's output (private in S3) with the same AWS credentials. */
+  downloadMedia(input: DownloadMediaInput): Promise<DownloadMediaOutput>;
   getRegions(): readonly AwsRegion[];
 }
 
@@ -46,6 +50,7 @@ export async function loadLambdaClient(): Promise<LambdaClient> {
     getRegions: () => lambda.getRegions(),
     renderMediaOnLambda: (input) => lambda.renderMediaOnLambda(input),
     getRenderProgress: (input) => lambda.getRenderProgress(input),
+    downloadMedia: (input) => lambda.downloadMedia(input),
     getOrCreateBucket: (input) => lambda.getOrCreateBucket(input),
     deployFunction: (input) => lambda.deployFunction(input),
     deploySite: (input) => lambda.deploySite(input),

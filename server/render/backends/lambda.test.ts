@@ -1,10 +1,12 @@
 // LambdaRenderBackend against a fake @remotion/lambda client: the exact
 // renderMediaOnLambda parameters, getRenderProgress polled until done with
-// progress reported in order, Lambda's fatal error and a start failure
+// progress reported in order, the private output downloaded (or its failure
+// named), Lambda's fatal error and a start failure
 // turned into RenderErrors with Lambda's message, tolerated poll blips, the
 // timeout, and bad jobs refused before anything is sent.
-import { describe, expect, it } from 'vitest';
-import type { GetRenderProgressInput, RenderMediaOnLambdaInput } from '@remotion/lambda';
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { DownloadMediaInput, GetRenderProgressInput, RenderMediaOnLambdaInput } from '@remotion/lambda';
 import { LambdaRenderBackend, type LambdaRenderBackendOptions } from './lambda';
 import type { LambdaRenderClient, LambdaRenderProgress } from './lambda-client';
 import { RenderError } from './errors';
@@ -23,10 +25,28 @@ const base: LambdaRenderProgress = {
   renderMetadata: { dimensions: { width: 1080, height: 1920 }, frameRange: [0, 299] },
 };
 
-function fakeClient(script: (LambdaRenderProgress | Error)[]) {
-  const calls = { render: [] as RenderMediaOnLambdaInput[], progress: [] as GetRenderProgressInput[] };
+/** The bytes the fake "S3" holds for a finished render. */
+const OUTPUT = Buffer.from('fake mp4 bytes of the finished Lambda render');
+
+/** Downloaded files, removed after the tests. */
+const downloaded = new Set<string>();
+afterAll(() => {
+  for (const file of downloaded) rmSync(file, { force: true });
+});
+
+function fakeClient(script: (LambdaRenderProgress | Error)[], download: (input: DownloadMediaInput) => Promise<number> = async ({ outPath }) => {
+  downloaded.add(outPath);
+  writeFileSync(outPath, OUTPUT);
+  return OUTPUT.length;
+}) {
+  const calls = { render: [] as RenderMediaOnLambdaInput[], progress: [] as GetRenderProgressInput[], download: [] as DownloadMediaInput[] };
   let i = 0;
   const client: LambdaRenderClient = {
+    async downloadMedia(input) {
+      calls.download.push(input);
+      const sizeInBytes = await download(input);
+      return { outputPath: input.outPath, sizeInBytes };
+    },
     getRegions: () => ['us-east-1', 'eu-central-1'],
     async renderMediaOnLambda(input) {
       calls.render.push(input);
@@ -68,7 +88,7 @@ const done: LambdaRenderProgress = {
   outputFile: 'https://remotionlambda-useast1-abc.s3.us-east-1.amazonaws.com/renders/r-1.mp4',
   outKey: 'renders/r-1.mp4',
   outBucket: 'remotionlambda-useast1-abc',
-  outputSizeInBytes: 12_345_678,
+  outputSizeInBytes: OUTPUT.length,
 };
 
 describe('LambdaRenderBackend', () => {
@@ -123,9 +143,12 @@ describe('LambdaRenderBackend', () => {
       { progress: 0.9, renderedFrames: 300, totalFrames: 300 },
       { progress: 1, renderedFrames: 300, totalFrames: 300 },
     ]);
+    // the private output is downloaded with Lambda's credentials into a temporary file
+    expect(calls.download).toEqual([{ region: 'us-east-1', bucketName: 'remotionlambda-useast1-abc', renderId: 'lr-42', outPath: output.location.path }]);
+    expect(readFileSync(output.location.path)).toEqual(OUTPUT);
     expect(output).toEqual({
-      location: { kind: 's3', bucket: 'remotionlambda-useast1-abc', key: 'renders/r-1.mp4', url: done.outputFile },
-      bytes: 12_345_678,
+      location: { kind: 'file', path: output.location.path, key: 'renders/r-1.mp4' },
+      bytes: OUTPUT.length,
       durationSec: 10,
       width: 1080,
       height: 1920,
@@ -138,7 +161,28 @@ describe('LambdaRenderBackend', () => {
     const output = await backend(client, { outputBucket: 'noor-renders' }).render({ ...job, frameRange: [30, 59], scale: 0.25 }, { onProgress: () => undefined });
     expect(calls.render[0]).toMatchObject({ outName: { bucketName: 'noor-renders', key: 'renders/r-1.mp4' }, frameRange: [30, 59], scale: 0.25 });
     expect(calls.render[0]!.framesPerLambda).toBeUndefined();
-    expect(output).toMatchObject({ location: { kind: 's3', bucket: 'noor-renders' }, durationSec: 1, width: 270, height: 480 });
+    expect(output).toMatchObject({ location: { kind: 'file', key: 'renders/r-1.mp4' }, durationSec: 1, width: 270, height: 480 });
+  });
+
+  it('fails naming the S3 object when downloading the output fails or comes up short, leaving no file', async () => {
+    let outPath = '';
+    const denied = fakeClient([done], async (input) => {
+      outPath = input.outPath;
+      writeFileSync(input.outPath, 'partial');
+      throw new Error('AccessDenied: Access Denied');
+    });
+    const error = await backend(denied.client).render(job, { onProgress: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as RenderError).message).toBe('render r-1: Lambda render lr-42: downloading its output s3://remotionlambda-useast1-abc/renders/r-1.mp4 failed: AccessDenied: Access Denied');
+    expect(existsSync(outPath)).toBe(false);
+
+    const short = fakeClient([done], async (input) => {
+      writeFileSync(input.outPath, OUTPUT.subarray(0, 10));
+      return 10;
+    });
+    await expect(backend(short.client).render(job, { onProgress: () => undefined })).rejects.toThrow(
+      `render r-1: Lambda render lr-42: downloading s3://remotionlambda-useast1-abc/renders/r-1.mp4 gave 10 bytes, not the ${OUTPUT.length} Lambda reported`,
+    );
   });
 
   it('turns a fatal Lambda error into a RenderError with Lambda\'s message, where it happened, and the logs', async () => {
@@ -182,7 +226,7 @@ describe('LambdaRenderBackend', () => {
   it('rides out two failed progress polls, fails on the third in a row', async () => {
     const blip = new Error('socket hang up');
     const ok = fakeClient([blip, blip, { ...base, overallProgress: 0.5 }, done]);
-    await expect(backend(ok.client).render(job, { onProgress: () => undefined })).resolves.toMatchObject({ bytes: 12_345_678 });
+    await expect(backend(ok.client).render(job, { onProgress: () => undefined })).resolves.toMatchObject({ bytes: OUTPUT.length });
     const bad = fakeClient([blip, blip, blip, done]);
     await expect(backend(bad.client).render(job, { onProgress: () => undefined })).rejects.toThrow(/asking for its progress failed 3 times: socket hang up/);
   });

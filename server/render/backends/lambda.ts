@@ -1,7 +1,12 @@
 // LambdaRenderBackend: starts a render on Remotion Lambda
 // (renderMediaOnLambda) and polls getRenderProgress until the video is in S3
 // or Lambda reports a fatal error, which becomes a RenderError carrying
-// Lambda's own message. Encodes like the local backend (VIDEO_SETTINGS).
+// Lambda's own message. The output is private: it is downloaded (downloadMedia,
+// Lambda's credentials) into a temporary file for storage to take in. Encodes like the local backend (VIDEO_SETTINGS).
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VIDEO_SETTINGS } from '../local';
 import { RenderError } from './errors';
@@ -108,8 +113,9 @@ export class LambdaRenderBackend implements RenderBackend {
         if (!outBucket || !outKey || !outputFile || outputSizeInBytes === null || !renderMetadata || totalFrames === undefined) {
           throw fail('failed', `${lambdaRender} finished but did not report its output file, size and dimensions`);
         }
+        const file = await this.download(started, `s3://${outBucket}/${outKey}`, outputSizeInBytes, job, fail);
         return {
-          location: { kind: 's3', bucket: outBucket, key: outKey, url: outputFile },
+          location: { kind: 'file', path: file, key: job.outputKey },
           bytes: outputSizeInBytes,
           durationSec: totalFrames / template.fps,
           width: Math.round(renderMetadata.dimensions.width),
@@ -121,6 +127,27 @@ export class LambdaRenderBackend implements RenderBackend {
         throw fail('timeout', `${lambdaRender} did not finish within ${timeoutMs / 1000} s (at ${Math.round(lastProgress * 100)}%). Logs: ${started.cloudWatchLogs}`);
       }
       await sleep(this.options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  /** The output is private in S3: downloaded with Lambda's own credentials into a temporary file, its size checked. */
+  private async download(
+    started: { renderId: string; bucketName: string },
+    where: string,
+    bytes: number,
+    job: RenderJob,
+    fail: (kind: 'failed', reason: string, cause?: unknown) => RenderError,
+  ): Promise<string> {
+    const file = path.join(os.tmpdir(), `noor-lambda-${job.renderId}-${randomBytes(4).toString('hex')}.mp4`);
+    const lambdaRender = `Lambda render ${started.renderId}`;
+    try {
+      const { sizeInBytes } = await this.options.client.downloadMedia({ region: this.options.region, bucketName: started.bucketName, renderId: started.renderId, outPath: file });
+      if (sizeInBytes !== bytes) throw fail('failed', `${lambdaRender}: downloading ${where} gave ${sizeInBytes} bytes, not the ${bytes} Lambda reported`);
+      return file;
+    } catch (error) {
+      await rm(file, { force: true });
+      if (error instanceof RenderError) throw error;
+      throw fail('failed', `${lambdaRender}: downloading its output ${where} failed: ${error instanceof Error ? firstLines(error.message) : String(error)}`, error);
     }
   }
 }

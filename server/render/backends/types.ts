@@ -32,9 +32,12 @@ export interface RenderHooks {
   onProgress(p: RenderProgress): void;
 }
 
-export type RenderLocation =
-  | { kind: 'file'; path: string; key: string }
-  | { kind: 's3'; bucket: string; key: string; url: string };
+/** Where a finished render is: a local file (the Lambda backend downloads its output); `key` is the job's outputKey. */
+export interface RenderLocation {
+  kind: 'file';
+  path: string;
+  key: string;
+}
 
 export interface RenderOutput {
   location: RenderLocation;
