@@ -4,8 +4,10 @@
 // dead worker left 'publishing' — at start and every recoverEveryMs. Rides
 // out a database restart: lost connections are dropped and made again, and
 // graphile-worker retries its own queries (take, complete, fail a job) while
-// the database is away instead of failing them.
-import { Logger, consoleLogFactory, run, runMigrations, type Runner } from 'graphile-worker';
+// the database is away instead of failing them. On stop, running jobs are
+// aborted (after graphile-worker's 5 s grace) and this worker's jobs unlocked.
+import { EventEmitter } from 'node:events';
+import { Logger, consoleLogFactory, run, runMigrations, type Runner, type WorkerEvents } from 'graphile-worker';
 import { RETRYABLE_ERROR_CODES } from 'graphile-worker/dist/lib.js';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -63,6 +65,20 @@ const jobPool = (url: string, max: number) => {
   return pool;
 };
 
+/**
+ * A job stopped by shutdown (its abort signal) is marked failed by
+ * graphile-worker without awaiting it, so that write can be cut off by the
+ * pool closing, and the job would stay locked for 4 hours. Unlocking this
+ * worker's jobs at the end lets the next worker take them at once; a job that
+ * did finish is gone, and running one again is safe (every task is).
+ */
+async function unlockJobs(pgPool: pg.Pool, workerIds: string[], logger: Logger): Promise<void> {
+  if (workerIds.length === 0) return;
+  await pgPool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]).catch((error: unknown) => {
+    logger.error(`unlocking this worker's jobs at shutdown failed (they wait for graphile-worker's 4-hour lock timeout): ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 /** Creates graphile-worker's schema if needed, so jobs can be queued before any worker has run. */
 export async function ensureJobQueue(url: string): Promise<void> {
   const pool = jobPool(url, 1);
@@ -87,8 +103,12 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const logger = options.logger ?? new Logger(consoleLogFactory);
   for (const code of CONNECTION_LOST_CODES) RETRYABLE_ERROR_CODES[code] = { minDelay: 200, maxDelay: 5000 };
   const pgPool = jobPool(options.url, config.concurrency + 2);
+  const events: WorkerEvents = new EventEmitter();
+  const workerIds: string[] = [];
+  events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
   const runner = await run({
     pgPool,
+    events,
     taskList: makeTaskList(deps, config),
     crontab: config.crontab,
     concurrency: config.concurrency,
@@ -100,6 +120,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const timer = setInterval(() => void sweep(deps.db, deps, logger), config.recoverEveryMs);
   const done = runner.promise.finally(async () => {
     clearInterval(timer);
+    await unlockJobs(pgPool, workerIds, logger);
     await pgPool.end();
   });
   let stopping: Promise<void> | undefined;

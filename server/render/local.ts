@@ -1,7 +1,7 @@
 // Local render backend: @remotion/renderer on this machine's Chromium. Opens
 // one browser for the whole job, resolves the composition (which runs the
 // template's calculateMetadata) and renders an H.264/AAC MP4 or a PNG still.
-import { openBrowser, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
+import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition } from '@remotion/renderer';
 
 export interface RenderRequest {
   serveUrl: string;
@@ -17,6 +17,8 @@ export interface RenderRequest {
   browserExecutable: string | null;
   concurrency?: number | undefined;
   onProgress?: ((p: { renderedFrames: number; totalFrames: number; progress: number }) => void) | undefined;
+  /** Aborting it stops a video render (Remotion's cancelSignal); renderLocal then rejects. */
+  signal?: AbortSignal | undefined;
   /** A browser from openLocalBrowser() to render in (kept open); by default one is opened and closed for this render. */
   browser?: LocalBrowser | undefined;
 }
@@ -101,7 +103,12 @@ export async function renderLocal(request: RenderRequest): Promise<RenderResult>
     }
     let frames = composition.durationInFrames;
     if (request.frameRange) frames = request.frameRange[1] - request.frameRange[0] + 1;
+    const cancel = makeCancelSignal();
+    const stop = () => cancel.cancel();
+    if (request.signal?.aborted) stop();
+    request.signal?.addEventListener('abort', stop, { once: true });
     await renderMedia({
+      cancelSignal: cancel.cancelSignal,
       composition,
       serveUrl: request.serveUrl,
       ...VIDEO_SETTINGS,
@@ -117,7 +124,7 @@ export async function renderLocal(request: RenderRequest): Promise<RenderResult>
       logLevel: 'error',
       onProgress: ({ renderedFrames, progress }) =>
         request.onProgress?.({ renderedFrames, totalFrames: frames, progress }),
-    });
+    }).finally(() => request.signal?.removeEventListener('abort', stop));
     return {
       output: request.output,
       width: Math.round(composition.width * scale),

@@ -92,7 +92,7 @@ export function renderProjectWith({ db, backend, storage }: RenderProjectDeps): 
     if (row.status !== 'done') {
       try {
         const job = await renderJobFor(renderId, row, backend.name);
-        await trackRender(db, renderId, backend, job, { storeOutput: (output) => storeOutput(storage, job.outputKey, output) });
+        await trackRender(db, renderId, backend, job, { storeOutput: (output) => storeOutput(storage, job.outputKey, output), signal });
       } catch (error) {
         if (!(error instanceof RenderError && error.kind === 'invalid_job')) throw error;
         await failRender(db, renderId, error.message);

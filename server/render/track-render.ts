@@ -1,12 +1,13 @@
 // trackRender: runs one render on a backend and keeps its renders row true
 // to it, so the web UI can show progress: queued|failed → rendering (with
 // backend and started_at), throttled progress, then in one transaction the
-// output's media asset + done, or failed with the error. Each transition is
+// output's media asset + done, or failed with the error (or queued again when
+// the caller's signal stopped it). Each transition is
 // a single conditional UPDATE; a done row is never reopened, while one left
 // rendering by a crashed worker is taken again by the retry.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
-import type { RenderBackend, RenderJob, RenderOutput } from './backends';
+import { RenderError, type RenderBackend, type RenderJob, type RenderOutput } from './backends';
 
 export interface StoredOutput {
   /** Key of the file in the storage backend (local dir or S3). */
@@ -22,6 +23,8 @@ export interface TrackRenderOptions {
   progressIntervalMs?: number;
   /** Least progress between two progress writes (default 0.01, i.e. 1%). */
   progressStep?: number;
+  /** Stops the render (the worker is shutting down): the row goes back to queued, not failed, so waiting posts keep waiting. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface TrackedRender {
@@ -126,7 +129,7 @@ export async function trackRender(
   await start(db, renderId, backend);
   const progress = progressWriter(db, renderId, options.progressIntervalMs ?? 500, options.progressStep ?? 0.01);
   try {
-    const output = await backend.render(job, { onProgress: (p) => progress.report(p.progress) });
+    const output = await backend.render(job, { onProgress: (p) => progress.report(p.progress), signal: options.signal });
     await progress.settled();
     const stored = await options.storeOutput(output).catch((error: unknown) => {
       throw new RenderTrackingError(`render ${renderId}: storing the output failed: ${errorText(error)}`, { cause: error });
@@ -134,9 +137,10 @@ export async function trackRender(
     return { output, assetId: await finish(db, renderId, output, stored) };
   } catch (error) {
     await progress.settled();
+    const cancelled = error instanceof RenderError && error.kind === 'cancelled';
     await db
       .updateTable('renders')
-      .set({ status: 'failed', error: errorText(error), finished_at: sql`now()` })
+      .set(cancelled ? { status: 'queued', progress: 0, started_at: null } : { status: 'failed', error: errorText(error), finished_at: sql`now()` })
       .where('id', '=', renderId)
       .where('status', '=', 'rendering')
       .execute()

@@ -1,11 +1,13 @@
 // Local renders run one at a time (the local_render job queue) while the
-// worker's other slots keep publishing; Lambda renders run side by side. The
+// worker's other slots keep publishing; Lambda renders run side by side; a
+// worker stopping stops its running render, whose job stays queued. The
 // render backend here is a stand-in that holds each render open, so overlap
 // is seen directly; the real render_video path is tests/jobs/render-and-rendition.
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { runWorker, type RunningWorker } from '../../jobs';
 import type { RenderBackend } from '../../server/db';
-import { queueRender } from '../../server/publishing';
+import { queueRender, renderJobKey } from '../../server/publishing';
 import { FAST_CONFIG, quietLogger, scheduleTarget, startHarness, waitFor, waitForStatus, type Harness } from './harness';
 
 let h: Harness;
@@ -62,4 +64,26 @@ it('runs local renders one at a time, in the order they were queued, while publi
 it('runs Lambda renders side by side', async () => {
   const { most } = await runRenders('lambda', 3);
   expect(most).toBeGreaterThan(1);
+});
+
+it('stops a running render when the worker stops, leaving its job queued to run again', async () => {
+  const { id } = await h.fresh.db.insertInto('renders').values({ project_id: h.projectId, backend: 'local' }).returning('id').executeTakeFirstOrThrow();
+  await queueRender(h.fresh.db, id, 'local');
+  let started!: () => void;
+  const rendering = new Promise<void>((resolve) => (started = resolve));
+  const renderVideo = async ({ signal }: { signal: AbortSignal }) => {
+    started();
+    // a render far longer than the test: only the signal ends it
+    await new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('stopped before it finished'))));
+  };
+  worker = await runWorker({ url: h.fresh.url, config: { ...FAST_CONFIG, concurrency: 4 }, deps: { ...h.deps, renderVideo }, logger: quietLogger, noHandleSignals: true });
+  await rendering;
+  await worker.stop();
+  worker = undefined;
+  const { rows } = await sql<{ attempts: number; last_error: string | null; locked_at: Date | null }>`
+    SELECT attempts, last_error, locked_at FROM graphile_worker.jobs WHERE key = ${renderJobKey(id)}`.execute(h.fresh.db);
+  expect(rows).toHaveLength(1);
+  // unlocked for the next worker; graphile-worker records the error too when its write lands before the pool closes
+  expect(rows[0]).toMatchObject({ attempts: 1, locked_at: null });
+  if (rows[0]!.last_error !== null) expect(rows[0]!.last_error).toContain('stopped before it finished');
 });

@@ -1,7 +1,8 @@
 // LocalRenderBackend really rendering: it bundles the compositions itself
 // (warm webpack cache), renders five frames of ReminderCard 9:16 at quarter
 // scale with Chromium, reports progress in order up to 1, and returns an
-// H.264 MP4 whose size, dimensions and duration match what ffprobe reads.
+// H.264 MP4 whose size, dimensions and duration match what ffprobe reads;
+// aborting its signal stops a render half-way.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,14 @@ describe('LocalRenderBackend', () => {
     expect(events.at(-1)).toMatchObject({ progress: 1, totalFrames: 5 });
     const values = events.map((e) => e.progress);
     expect([...values].sort((a, b) => a - b)).toEqual(values);
+
+    // Aborting the signal stops a render half-way: a cancelled RenderError, well before the 60 frames are done.
+    const controller = new AbortController();
+    const stopped = backend.render(
+      { ...job, renderId: 'r-stop', outputKey: 'renders/r-stop.mp4', frameRange: [0, 59] },
+      { onProgress: (p) => (p.renderedFrames ?? 0) > 0 && controller.abort(), signal: controller.signal },
+    );
+    await expect(stopped).rejects.toMatchObject({ name: 'RenderError', kind: 'cancelled', message: 'render r-stop: stopped before it finished' });
 
     // A bad job fails before the browser starts, naming the field.
     await expect(backend.render({ ...job, aspect: '16:9', templateId: 'verse-reel', outputKey: 'x.webm' }, { onProgress: () => undefined })).rejects.toThrow(RenderError);

@@ -130,6 +130,28 @@ describe('trackRender', () => {
     expect(failed.finished_at).toBeInstanceOf(Date);
   });
 
+  it('puts a render stopped by its signal back to queued, not failed, so waiting posts keep waiting', async () => {
+    const id = await newRender();
+    const controller = new AbortController();
+    let entered!: () => void;
+    const rendering = new Promise<void>((resolve) => (entered = resolve));
+    const backend: RenderBackend = {
+      name: 'local',
+      async render(job, hooks) {
+        hooks.onProgress({ progress: 0.4 });
+        entered();
+        await new Promise((resolve) => hooks.signal!.addEventListener('abort', resolve));
+        throw new RenderError('cancelled', 'local', `render ${job.renderId}: stopped before it finished`);
+      },
+    };
+    const tracking = trackRender(fresh.db, id, backend, jobFor(id), { storeOutput: store, progressIntervalMs: 1, signal: controller.signal });
+    await rendering;
+    expect((await row(id)).status).toBe('rendering');
+    controller.abort();
+    await expect(tracking).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(await row(id)).toMatchObject({ status: 'queued', progress: 0, error: null, started_at: null, finished_at: null, output_asset_id: null });
+  });
+
   it('fails the render when storing the output fails, writing no asset', async () => {
     const id = await newRender();
     const storeOutput = () => Promise.reject(new Error('S3 PutObject: AccessDenied'));

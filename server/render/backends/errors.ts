@@ -1,9 +1,10 @@
 // Errors of the render backends: RenderError for a render that could not be
-// done (bad job, failed, timed out), RenderConfigError for settings that are
+// done (bad job, failed, timed out, cancelled), RenderConfigError for settings that are
 // missing or wrong. Messages name the field or setting and the reason.
 import type { RenderBackendName } from './types';
 
-export type RenderErrorKind = 'invalid_job' | 'failed' | 'timeout';
+/** cancelled: the caller's signal stopped it (a worker shutting down); the render is made again later. */
+export type RenderErrorKind = 'invalid_job' | 'failed' | 'timeout' | 'cancelled';
 
 export class RenderError extends Error {
   override readonly name = 'RenderError';

@@ -185,6 +185,15 @@ describe('LambdaRenderBackend', () => {
     );
   });
 
+  it('stops waiting when its signal aborts, as a cancelled RenderError', async () => {
+    const { client, calls } = fakeClient([{ ...base, overallProgress: 0.2 }]);
+    const controller = new AbortController();
+    const rendering = backend(client).render(job, { onProgress: () => controller.abort(), signal: controller.signal });
+    await expect(rendering).rejects.toMatchObject({ kind: 'cancelled', message: 'render r-1: stopped waiting for Lambda render lr-42 (it may still finish in S3; the render is made again later)' });
+    expect(calls.progress).toHaveLength(1);
+    expect(calls.download).toEqual([]);
+  });
+
   it('turns a fatal Lambda error into a RenderError with Lambda\'s message, where it happened, and the logs', async () => {
     const { client, calls } = fakeClient([
       { ...base, overallProgress: 0.2 },

@@ -89,6 +89,9 @@ export class LambdaRenderBackend implements RenderBackend {
     let lastProgress = 0;
     let pollFailures = 0;
     for (;;) {
+      if (hooks.signal?.aborted) {
+        throw new RenderError('cancelled', this.name, `render ${job.renderId}: stopped waiting for ${lambdaRender} (it may still finish in S3; the render is made again later)`);
+      }
       let progress: LambdaRenderProgress;
       try {
         progress = await client.getRenderProgress({ renderId: started.renderId, bucketName: started.bucketName, functionName, region });

@@ -51,6 +51,7 @@ export class LocalRenderBackend implements RenderBackend {
         browserExecutable: this.options.browserExecutable,
         concurrency: this.options.concurrency,
         onProgress: (p) => hooks.onProgress(p),
+        signal: hooks.signal,
       });
       return {
         location: { kind: 'file', path: output, key: job.outputKey },
@@ -61,6 +62,7 @@ export class LocalRenderBackend implements RenderBackend {
         backend: this.name,
       };
     } catch (error) {
+      if (hooks.signal?.aborted) throw new RenderError('cancelled', this.name, `render ${job.renderId}: stopped before it finished`, { cause: error });
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new RenderError('failed', this.name, `render ${job.renderId}: ${reason}`, { cause: error });
     }

@@ -30,6 +30,8 @@ export interface RenderProgress {
 
 export interface RenderHooks {
   onProgress(p: RenderProgress): void;
+  /** Aborted when the render must stop (the worker is shutting down): the backend throws RenderError 'cancelled'. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Where a finished render is: a local file (the Lambda backend downloads its output); `key` is the job's outputKey. */
