@@ -7,7 +7,7 @@
 import type { Task } from 'graphile-worker';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { lockStorageKey, type Database } from '../server/db';
+import { lockUntilCommit, type Database } from '../server/db';
 import { audit } from '../server/publishing/audit';
 import { TASKS } from '../server/publishing/queue';
 import type { WorkerConfig } from './config';
@@ -57,7 +57,7 @@ export async function cleanupRenders(deps: WorkerDeps, config: WorkerConfig, bat
   for (const render of expired) {
     await deps.db.transaction().execute(async (trx) => {
       // lock the keys, then look again: a rendition stored meanwhile for another render shares its file
-      for (const { storage_key } of await unsharedFiles(trx, render.id)) await lockStorageKey(trx, storage_key);
+      for (const { storage_key } of await unsharedFiles(trx, render.id)) await lockUntilCommit(trx, 'storage', storage_key);
       const unused = await unsharedFiles(trx, render.id);
       await trx.deleteFrom('renders').where('id', '=', render.id).execute();
       if (unused.length > 0) await trx.deleteFrom('media_assets').where('id', 'in', unused.map((a) => a.id)).execute();

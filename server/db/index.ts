@@ -4,6 +4,6 @@ export { DEFAULT_EMBEDDED_PORT, databaseConfig, embeddedPort, redactUrl, tokenSe
 export { openDatabase, type DatabaseHandle } from './connection';
 export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type EmbeddedServer } from './embedded';
 export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';
-export { lockStorageKey } from './storage-key-lock';
+export { advisoryKey, lockUntilCommit, type LockScope } from './advisory-locks';
 export { loadSocialAccount, saveSocialAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
 export * from './schema';

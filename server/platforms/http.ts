@@ -1,8 +1,9 @@
 // HTTP plumbing the fetch-based adapters share: a request that turns network
 // failures and timeouts into a transient PlatformError, the response body read
 // as JSON when it is JSON, and Retry-After in milliseconds. What a status or
-// error code means stays in each adapter. Also the AccountTokens of a
-// standard OAuth token response.
+// error code means stays in each adapter. Also the standard OAuth token
+// response: its shape, and the AccountTokens it gives.
+import { z } from 'zod';
 import { PlatformError, type AccountTokens } from './adapter';
 import type { PlatformId } from './rules';
 
@@ -29,15 +30,19 @@ export async function platformFetch(platform: PlatformId | 'local', url: string,
   }
 }
 
-/** The body as JSON, or null when it is empty or not JSON. */
-export async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '');
+/** Text as JSON, or null when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
   if (text === '') return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
+}
+
+/** The body as JSON, or null when it is empty or not JSON. */
+export async function readJson(response: Response): Promise<unknown> {
+  return parseJson(await response.text().catch(() => ''));
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from now. */
@@ -60,12 +65,13 @@ export function endpointOf(url: string): string {
 }
 
 /** An OAuth 2.0 token response (RFC 6749 §5.1) as the fields Noor keeps. */
-export interface OAuthTokenResponse {
-  access_token: string;
-  refresh_token?: string | undefined;
-  expires_in?: number | undefined;
-  scope?: string | undefined;
-}
+export const oauthTokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number().positive().optional(),
+  scope: z.string().optional(),
+});
+export type OAuthTokenResponse = z.output<typeof oauthTokenResponseSchema>;
 
 /** AccountTokens from a token response; a refresh that returns no new refresh token or scope keeps the previous ones. */
 export function oauthTokens(response: OAuthTokenResponse, previous: AccountTokens | null): AccountTokens {

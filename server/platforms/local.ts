@@ -5,7 +5,7 @@
 // post's metadata and findExisting() lists the account's recent posts for that
 // tag. Errors become PlatformError by HTTP status and error code only.
 import { z } from 'zod';
-import { parseRetryAfter, platformFetch, readJson, oauthTokens } from './http';
+import { oauthTokenResponseSchema, oauthTokens, parseRetryAfter, platformFetch, readJson } from './http';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
 
 export interface LocalPlatformConfig {
@@ -29,7 +29,6 @@ const postSchema = z.object({
   metadata: z.record(z.string(), z.string()).default({}),
   failure_reason: z.string().optional(),
 });
-const tokenSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1).optional(), expires_in: z.number().positive().optional(), scope: z.string().optional() });
 const metricsSchema = z.object({ views: z.number().nullable(), likes: z.number().nullable(), comments: z.number().nullable(), shares: z.number().nullable() });
 const errorBodySchema = z.union([
   z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) }),
@@ -68,7 +67,6 @@ export function createLocalPlatformAdapter(config: LocalPlatformConfig): Platfor
     return parsed.data;
   }
 
-
   const asResult = (post: z.output<typeof postSchema>): StatusResult => {
     if (post.status === 'published') return { state: 'published', externalId: post.id, url: post.url };
     if (post.status === 'failed') return { state: 'failed', reason: post.failure_reason ?? 'the platform rejected the upload' };
@@ -82,12 +80,12 @@ export function createLocalPlatformAdapter(config: LocalPlatformConfig): Platfor
       return `${base}/oauth/authorize?${query.toString()}`;
     },
     async exchangeCode(input): Promise<ConnectedAccount> {
-      const tokens = await call(tokenSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'authorization_code', code: input.code, code_verifier: input.codeVerifier, redirect_uri: input.redirectUri } });
+      const tokens = await call(oauthTokenResponseSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'authorization_code', code: input.code, code_verifier: input.codeVerifier, redirect_uri: input.redirectUri } });
       return { ...oauthTokens(tokens, null), externalAccountId: 'local', displayName: 'Local test account' };
     },
     async refresh(tokens: AccountTokens): Promise<AccountTokens> {
       if (tokens.refreshToken === null) throw new PlatformError('local', 'auth', 'local platform: no refresh token; reconnect the account', { code: 'no_refresh_token', revoked: true });
-      const fresh = await call(tokenSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'refresh_token', refresh_token: tokens.refreshToken } });
+      const fresh = await call(oauthTokenResponseSchema, '/oauth/token', { method: 'POST', body: { grant_type: 'refresh_token', refresh_token: tokens.refreshToken } });
       return oauthTokens(fresh, tokens);
     },
     validate: () => [],

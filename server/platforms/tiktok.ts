@@ -31,7 +31,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
-import { platformFetch, readJson, oauthTokens } from './http';
+import { oauthTokens, parseJson, platformFetch, readJson } from './http';
 import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES, planChunks, type ChunkPlan } from './tiktok-chunks';
 import { failReasonText, RATE_LIMIT_RETRY_MS, tiktokApiError, tiktokOAuthError } from './tiktok-errors';
 import { validate } from './validate';
@@ -163,8 +163,7 @@ export function createTikTokAdapter(config: TikTokAdapterConfig): PlatformAdapte
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       timeoutMs,
     });
-    const text = await response.text().catch(() => '');
-    const envelope = envelopeSchema.safeParse(await readJson(new Response(quotePostIds(text))));
+    const envelope = envelopeSchema.safeParse(parseJson(quotePostIds(await response.text().catch(() => ''))));
     const error = envelope.success ? (envelope.data.error ?? null) : null;
     if (!response.ok || (error !== null && error.code !== 'ok')) throw tiktokApiError(endpoint, response.status, error, response.headers.get('retry-after'));
     const data = schema.safeParse(envelope.success ? envelope.data.data : undefined);
@@ -186,7 +185,6 @@ export function createTikTokAdapter(config: TikTokAdapterConfig): PlatformAdapte
     if (!token.success) throw new PlatformError('tiktok', 'transient', `TikTok oauth/token (${grant}): unexpected answer (${token.error.issues[0]?.message ?? 'bad shape'})`, { status: response.status, code: 'bad_response' });
     return token.data;
   }
-
 
   const fetchStatus = (token: string, publishId: string): Promise<PostStatus> => api(statusSchema, 'post/publish/status/fetch', token, { body: { publish_id: publishId } });
 

@@ -4,7 +4,8 @@
 // those only — the status, X's problem type (https://api.twitter.com/2/problems/…),
 // a v1.1 error code, the OAuth error code and the reset headers — never from
 // message text. X's own detail is quoted in the message for the creator.
-// Connection failures, timeouts and cut-off answers are transient.
+// Connection failures, timeouts, cut-off answers and answers of an unexpected
+// shape are transient.
 import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
 import { z } from 'zod';
 import { PlatformError } from './adapter';
@@ -74,6 +75,13 @@ const transportError = (error: unknown, what: string): PlatformError | undefined
 /** Anything that is not an answer from X (a bug, an unexpected body): transient, so nothing is disconnected or dropped for it. */
 const unexpected = (error: unknown, what: string): PlatformError =>
   new PlatformError('x', 'transient', `${what}: unexpected failure (${error instanceof Error ? error.name : typeof error}); Noor will retry`, { code: 'unexpected' });
+
+/** X's answer checked against the shape Noor relies on; anything else is a transient oddity. */
+export function xAnswer<S extends z.ZodType>(schema: S, answer: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(answer);
+  if (!result.success) throw new PlatformError('x', 'transient', `${what}: unexpected answer from X (${result.error.issues[0]?.message ?? 'bad shape'})`, { code: 'bad_response' });
+  return result.data;
+}
 
 /** The PlatformError for a failed API call; `what` names the endpoint and step, e.g. "X POST /2/tweets (create the post)". */
 export function xApiError(error: unknown, what: string): PlatformError {

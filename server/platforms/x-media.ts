@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { TwitterApi } from 'twitter-api-v2';
 import { z } from 'zod';
 import { PlatformError } from './adapter';
-import { xApiError } from './x-errors';
+import { xAnswer, xApiError } from './x-errors';
 
 const processingInfoSchema = z.object({
   state: z.enum(['pending', 'in_progress', 'failed', 'succeeded']),
@@ -34,12 +34,8 @@ export interface UploadOptions {
 /** Still being processed: poll STATUS again. No processing_info means ready. */
 export const stillProcessing = (info: ProcessingInfo | undefined): boolean => info?.state === 'pending' || info?.state === 'in_progress';
 
-/** X's answer checked against the shape Noor relies on; anything else is a transient oddity. */
-function parse(answer: unknown, what: string): z.infer<typeof mediaAnswerSchema>['data'] {
-  const parsed = mediaAnswerSchema.safeParse(answer);
-  if (!parsed.success) throw new PlatformError('x', 'transient', `${what}: unexpected answer from X (${parsed.error.issues[0]?.message ?? 'bad shape'})`, { code: 'bad_response' });
-  return parsed.data.data;
-}
+/** The media object of an upload answer, checked. */
+const mediaOf = (answer: unknown, what: string) => xAnswer(mediaAnswerSchema, answer, what).data;
 
 /** Sends the file; returns X's media id and the processing state FINALIZE reported. */
 export async function uploadVideo(client: TwitterApi, file: string, options: UploadOptions): Promise<{ mediaId: string; processing: ProcessingInfo | undefined }> {
@@ -48,7 +44,7 @@ export async function uploadVideo(client: TwitterApi, file: string, options: Upl
   });
   try {
     const { size } = await handle.stat();
-    const init = parse(
+    const init = mediaOf(
       await client.v2.post('media/upload/initialize', { media_type: 'video/mp4', total_bytes: size, media_category: 'amplify_video' }).catch((e: unknown) => {
         throw xApiError(e, 'X media upload INIT (POST /2/media/upload/initialize)');
       }),
@@ -59,7 +55,7 @@ export async function uploadVideo(client: TwitterApi, file: string, options: Upl
       const { bytesRead } = await handle.read(buffer, 0, Math.min(options.chunkBytes, size - offset), offset);
       await appendChunk(client, init.id, segment, Buffer.from(buffer.subarray(0, bytesRead)), options);
     }
-    const finalized = parse(
+    const finalized = mediaOf(
       await client.v2.post(`media/upload/${init.id}/finalize`).catch((e: unknown) => {
         throw xApiError(e, 'X media upload FINALIZE (POST /2/media/upload/:id/finalize)');
       }),
@@ -89,7 +85,7 @@ export async function mediaStatus(client: TwitterApi, mediaId: string): Promise<
   const answer = await client.v2.get('media/upload', { command: 'STATUS', media_id: mediaId }).catch((e: unknown) => {
     throw xApiError(e, 'X media STATUS (GET /2/media/upload)');
   });
-  return parse(answer, 'X media STATUS').processing_info;
+  return mediaOf(answer, 'X media STATUS').processing_info;
 }
 
 /** Why X could not process the video, for the creator. */

@@ -17,7 +17,7 @@ import { TwitterApi, type ITwitterApiClientPlugin } from 'twitter-api-v2';
 import { z } from 'zod';
 import { PlatformError, type AccountTokens, type ConnectedAccount, type PlatformAdapter, type PostMetrics, type PublishResult, type StatusResult } from './adapter';
 import { validate } from './validate';
-import { xApiError, xTokenError } from './x-errors';
+import { xAnswer, xApiError, xTokenError } from './x-errors';
 import { mediaStatus, processingFailure, stillProcessing, uploadVideo, type ProcessingInfo } from './x-media';
 
 export interface XAdapterConfig {
@@ -86,12 +86,6 @@ const comparable = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function parsed<S extends z.ZodType>(schema: S, answer: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(answer);
-  if (!result.success) throw new PlatformError('x', 'transient', `${what}: unexpected answer from X (${result.error.issues[0]?.message ?? 'bad shape'})`, { code: 'bad_response' });
-  return result.data;
-}
-
 export function createXAdapter(config: XAdapterConfig): PlatformAdapter {
   const authorizeUrl = config.authorizeUrl ?? 'https://x.com/i/oauth2/authorize';
   const webUrl = (config.webUrl ?? 'https://x.com').replace(/\/$/, '');
@@ -116,7 +110,7 @@ export function createXAdapter(config: XAdapterConfig): PlatformAdapter {
     const answer = await client.v2.get('users/me').catch((e: unknown) => {
       throw xApiError(e, 'X GET /2/users/me (the connected account)');
     });
-    return parsed(userSchema, answer, 'X GET /2/users/me').data;
+    return xAnswer(userSchema, answer, 'X GET /2/users/me').data;
   }
 
   /** The account's recent post with media whose text is the caption, if any. */
@@ -127,7 +121,7 @@ export function createXAdapter(config: XAdapterConfig): PlatformAdapter {
         throw xApiError(e, "X GET /2/users/:id/tweets (the account's recent posts)");
       });
     const wanted = comparable(job.text);
-    const found = parsed(timelineSchema, answer, 'X GET /2/users/:id/tweets').data?.find((t) => (t.attachments?.media_keys?.length ?? 0) > 0 && comparable(t.text) === wanted);
+    const found = xAnswer(timelineSchema, answer, 'X GET /2/users/:id/tweets').data?.find((t) => (t.attachments?.media_keys?.length ?? 0) > 0 && comparable(t.text) === wanted);
     return found ? { externalId: found.id, url: postUrl(job.name, found.id) } : null;
   }
 
@@ -137,7 +131,7 @@ export function createXAdapter(config: XAdapterConfig): PlatformAdapter {
     if (before) return { state: 'published', ...before };
     try {
       const answer = await client.v2.tweet({ text: job.text, media: { media_ids: [job.media] } });
-      const { id } = parsed(createdSchema, answer, 'X POST /2/tweets').data;
+      const { id } = xAnswer(createdSchema, answer, 'X POST /2/tweets').data;
       return { state: 'published', externalId: id, url: postUrl(job.name, id) };
     } catch (e) {
       const error = xApiError(e, 'X POST /2/tweets (create the post)');
@@ -225,7 +219,7 @@ export function createXAdapter(config: XAdapterConfig): PlatformAdapter {
         .catch((e: unknown) => {
           throw xApiError(e, 'X GET /2/tweets/:id (post metrics)');
         });
-      const body = parsed(metricsSchema, answer, 'X GET /2/tweets/:id');
+      const body = xAnswer(metricsSchema, answer, 'X GET /2/tweets/:id');
       if (!body.data) {
         const problem = body.errors?.[0];
         throw new PlatformError('x', 'invalid', `X GET /2/tweets/:id: X has no post ${externalId} for this account (${problem?.detail ?? 'not found'}) — it may have been deleted`, {

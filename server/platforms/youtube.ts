@@ -43,7 +43,7 @@ import { Auth, Common, google, type youtube_v3 } from 'googleapis';
 import { z } from 'zod';
 import { PlatformError, type AccountTokens, type AuthStart, type ConnectedAccount, type PlatformAdapter, type PlatformErrorKind, type PostMetrics, type PublishRequest, type PublishResult, type StatusResult } from './adapter';
 import { countText } from './caption';
-import { parseRetryAfter, platformFetch, readJson, oauthTokens } from './http';
+import { oauthTokenResponseSchema, oauthTokens, parseRetryAfter, platformFetch, readJson, type OAuthTokenResponse } from './http';
 import { platformRules } from './rules';
 import { validate } from './validate';
 import { msUntilQuotaReset, QUOTA_COSTS, QuotaTracker, type QuotaCall } from './youtube-quota';
@@ -88,7 +88,6 @@ const RECENT_UPLOADS = 50;
 
 type Format = 'short' | 'video';
 
-const tokenSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1).optional(), expires_in: z.number().positive().optional(), scope: z.string().optional() });
 const tokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 const googleErrorSchema = z.object({
   error: z.object({
@@ -269,7 +268,7 @@ export function createYouTubeAdapter(config: YouTubeAdapterConfig): PlatformAdap
     };
   };
 
-  async function token(grant: 'authorization_code' | 'refresh_token', fields: Record<string, string>): Promise<z.output<typeof tokenSchema>> {
+  async function token(grant: 'authorization_code' | 'refresh_token', fields: Record<string, string>): Promise<OAuthTokenResponse> {
     const response = await platformFetch('youtube', settings.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -293,11 +292,10 @@ export function createYouTubeAdapter(config: YouTubeAdapterConfig): PlatformAdap
       }
       throw new PlatformError('youtube', 'invalid', `YouTube ${what}: Google refused the request (${response.status} ${code})`, details);
     }
-    const parsed = tokenSchema.safeParse(body);
+    const parsed = oauthTokenResponseSchema.safeParse(body);
     if (!parsed.success) throw new PlatformError('youtube', 'transient', `YouTube ${what}: unexpected answer from Google's token endpoint`, { status: response.status, code: 'bad_response' });
     return parsed.data;
   }
-
 
   function metadataOf(request: PublishRequest): { resource: youtube_v3.Schema$Video; format: Format } {
     const override = request.post.overrides?.youtube ?? {};

@@ -8,8 +8,8 @@
 // Refreshes are serialised per account (an advisory transaction lock), and a
 // worker that waited uses the tokens the other one just saved, so rotating
 // refresh tokens are never spent twice.
-import { sql, type Kysely } from 'kysely';
-import { loadSocialAccount, saveSocialAccount, type Database, type SocialAccount } from '../db';
+import type { Kysely } from 'kysely';
+import { loadSocialAccount, lockUntilCommit, saveSocialAccount, type Database, type SocialAccount } from '../db';
 import { PlatformError, type AccountTokens, type PlatformAdapter } from '../platforms/adapter';
 import type { SecretBox } from '../security/encryption';
 import { raiseAlert } from '../accounts/alerts';
@@ -50,7 +50,7 @@ async function markNeedsReconnect(deps: TokenDeps, account: SocialAccount, reaso
 async function refresh(deps: TokenDeps, adapter: PlatformAdapter, stale: SocialAccount): Promise<AccountTokens> {
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`noor.refresh:${stale.id}`}, 0))`.execute(trx);
+      await lockUntilCommit(trx, 'refresh', stale.id);
       const current = await loadAccount(deps, stale.id, trx);
       if (current.access_token !== stale.access_token) return tokensOf(current);
       const fresh = await adapter.refresh(tokensOf(current));

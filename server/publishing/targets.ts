@@ -4,7 +4,7 @@
 // advisory lock that marks "a live worker is publishing this target": it dies
 // with the worker's connection, which is how a crash is told from a slow upload.
 import { sql, type Kysely } from 'kysely';
-import type { Database, JsonObject, PostTargetStatus, PostTargetUpdate, PublishErrorClass } from '../db';
+import { advisoryKey, type Database, type JsonObject, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
 
@@ -74,20 +74,18 @@ export function recordPublished(db: Kysely<Database>, targetId: string, from: re
   );
 }
 
-const lockKey = (targetId: string) => sql`hashtextextended(${`noor.publish:${targetId}`}, 0)`;
-
 /**
  * Runs `run` holding the target's publishing lock on one connection (passed
  * to `run`), or returns undefined at once when another live worker holds it.
  */
 export async function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
   return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${lockKey(targetId)}) AS locked`.execute(conn);
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${advisoryKey('publish', targetId)}) AS locked`.execute(conn);
     if (!rows[0]?.locked) return undefined;
     try {
       return await run(conn);
     } finally {
-      await sql`SELECT pg_advisory_unlock(${lockKey(targetId)})`.execute(conn);
+      await sql`SELECT pg_advisory_unlock(${advisoryKey('publish', targetId)})`.execute(conn);
     }
   });
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { PrepareRendition } from '../../jobs/ports';
 import type { FfmpegConfig } from '../analyze/ffmpeg';
-import { lockStorageKey, type Database, type NewMediaAsset, type Platform } from '../db';
+import { lockUntilCommit, type Database, type NewMediaAsset, type Platform } from '../db';
 import { platformOverrideSchema } from '../platforms/validate';
 import { storageLocator } from '../publishing/media';
 import { putFileByContent, type Storage } from '../storage';
@@ -75,7 +75,7 @@ export function storeRenditionWith({ db, storage, cacheDir, ffmpeg }: StoreRendi
       const { facts } = rendition;
       // under the keys' locks, so retention cannot delete a shared file between its store and its row
       await db.transaction().execute(async (trx) => {
-        const onKey = (key: string) => lockStorageKey(trx, key);
+        const onKey = (key: string) => lockUntilCommit(trx, 'storage', key);
         const video = await putFileByContent(storage, rendition.file, { prefix: 'renditions', ext: '.mp4', contentType: 'video/mp4', onKey });
         const cover = rendition.cover ? await putFileByContent(storage, rendition.cover, { prefix: 'renditions', ext: '.jpg', contentType: 'image/jpeg', onKey }) : undefined;
         const assetId = await assetFor(trx, {

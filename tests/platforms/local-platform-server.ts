@@ -6,7 +6,7 @@
 // most real platforms: a caller finds its own post again by listing.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './fakes/http-fake';
 
 export type LocalOperation = 'create' | 'list' | 'status' | 'refresh' | 'metrics';
 
@@ -57,15 +57,13 @@ export class LocalPlatformServer extends EventEmitter {
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
     return this.url;
   }
 
   async stop(): Promise<void> {
     for (const res of this.held) res.destroy();
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    if (this.server) await closeServer(this.server);
   }
 
   addAccount(id: string, accessToken: string, refreshToken: string): void {

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { parseAspect, type AspectId } from '../../../compositions/layout/aspects';
 import { findTemplate } from '../../../compositions/registry';
 import { ensureJobQueue } from '../../../jobs';
-import { PLATFORMS, lockStorageKey, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
+import { PLATFORMS, lockUntilCommit, type Database, type JsonObject, type Platform, type RenderStatus } from '../../db';
 import type { NoorEnv } from '../../env';
 import { mediaFactsSchema, validate, type MediaFacts } from '../../platforms/validate';
 import { audit, queuePublish, queueRender, queueRendition } from '../../publishing';
@@ -115,7 +115,7 @@ const OCCUPYING = ['scheduled', 'rendering', 'publishing', 'processing', 'publis
 
 /** The account's next free posting slot, under a transaction lock so concurrent schedules never take the same one. */
 async function nextSlotOf(trx: Kysely<Database>, accountId: string, now: Date): Promise<Date> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`noor.slots:${accountId}`}, 0))`.execute(trx);
+  await lockUntilCommit(trx, 'slots', accountId);
   const account = await trx.selectFrom('social_accounts').select(['display_name', 'posting_schedule']).where('id', '=', accountId).executeTakeFirstOrThrow();
   const schedule = parsePostingSchedule(account.posting_schedule);
   const spacingMs = schedule.minSpacingMinutes * 60_000;
@@ -187,7 +187,7 @@ export async function scheduleCommand(args: ScheduleArgs, env: NoorEnv, out: (li
           prefix: 'uploads',
           ext: path.extname(media.file) || '.mp4',
           contentType: 'video/mp4',
-          onKey: (key) => lockStorageKey(trx, key),
+          onKey: (key) => lockUntilCommit(trx, 'storage', key),
         });
         const project = await trx.insertInto('projects').values({ owner_id: userId, name: path.basename(media.file), template_id: 'imported-video' }).returning('id').executeTakeFirstOrThrow();
         const facts: JsonObject = { ...media.facts };

@@ -32,10 +32,10 @@
 // estimated_time_to_regain_access counts whole minutes.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AccountTokens, PlatformAdapter } from '../../../server/platforms/adapter';
 import { createInstagramAdapter, INSTAGRAM_SCOPES, type InstagramAdapterConfig } from '../../../server/platforms/instagram';
 import type { FakeFault, FakeOperation, FakePlatform, FakePublished, StartFakePlatform } from '../conformance/fake-platform';
+import { closeServer, FaultQueue, listenOnLoopback, readBody } from './http-fake';
 
 const CLIENT_ID = '990011223344556';
 const CLIENT_SECRET = 'fake-instagram-app-secret';
@@ -149,10 +149,8 @@ function routeOf(method: string, pathname: string): Route | null {
   return null;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<{ params: Record<string, string>; contentType: string }> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+async function readParams(req: http.IncomingMessage): Promise<{ params: Record<string, string>; contentType: string }> {
+  const text = (await readBody(req)).toString('utf8');
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   if (text === '') return { params: {}, contentType };
   if (contentType === 'application/json') {
@@ -183,7 +181,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
   const codes = new Map<string, { userId: string; redirectUri: string; used: boolean }>();
   const containers = new Map<string, Container>();
   const media: Media[] = [];
-  const faults: Array<{ op: FakeOperation; fault: FakeFault }> = [];
+  const faults = new FaultQueue<FakeFault>();
   const protocol: string[] = [];
   const served: InstagramFakeCall[] = [];
   let processing: Processing = { checks: 0 };
@@ -266,7 +264,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     const method = req.method ?? 'GET';
-    const body = await readBody(req);
+    const body = await readParams(req);
     const params: Record<string, string> = { ...Object.fromEntries(url.searchParams), ...body.params };
     const route = routeOf(method, url.pathname);
     // Faults of the 'status' op hit container polls, not reads of a post.
@@ -280,10 +278,9 @@ export async function startInstagramFake(): Promise<InstagramFake> {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = tokens.get(params.access_token ?? bearer ?? '');
 
-    const faultAt = route.op === null ? -1 : faults.findIndex((f) => f.op === route.op);
+    const fault = faults.take(route.op);
     let dropAfterCommit = false;
-    if (faultAt >= 0) {
-      const { fault } = faults.splice(faultAt, 1)[0]!;
+    if (fault) {
       if (fault.kind === 'drop_after_commit') dropAfterCommit = true;
       else return faultAnswer(res, fault, route.host, token?.userId);
     }
@@ -471,8 +468,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
       if (!res.headersSent) send(res, 500, { error: { message: 'fake crashed', code: 1 } });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 
   const adapterWith = (overrides: Partial<InstagramAdapterConfig>): PlatformAdapter =>
     createInstagramAdapter({
@@ -525,7 +521,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
       accounts.get(tokenOf(token).userId)!.revoked = true;
     },
     failNext(op: FakeOperation, fault: FakeFault, times = 1) {
-      for (let i = 0; i < times; i++) faults.push({ op, fault });
+      faults.add(op, fault, times);
     },
     setProcessing(mode: Processing) {
       processing = mode;
@@ -542,11 +538,7 @@ export async function startInstagramFake(): Promise<InstagramFake> {
       for (const container of containers.values()) if (container.mediaId === null) container.expired = true;
     },
     calls: () => served.map((c) => ({ ...c, params: { ...c.params } })),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
 }
 

@@ -14,12 +14,12 @@
 // mistake is recorded in protocolErrors() and answered with TikTok's 400.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AccountTokens, PlatformAdapter } from '../../../server/platforms/adapter';
 import { codeChallengeOf } from '../../../server/platforms/pkce';
 import { createTikTokAdapter, type TikTokAdapterConfig } from '../../../server/platforms/tiktok';
 import { MIN_CHUNK_BYTES } from '../../../server/platforms/tiktok-chunks';
 import type { FakeFault, FakeOperation, FakePlatform, FakePublished, StartFakePlatform } from '../conformance/fake-platform';
+import { closeServer, FaultQueue, listenOnLoopback, readBody } from './http-fake';
 
 const MB = 1_000_000;
 const MIN_CHUNK = 5 * MB;
@@ -140,12 +140,6 @@ function chunkRuleBroken(size: unknown, chunk: unknown, total: unknown): string 
   return null;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts);
-}
-
 /** Serialises status/fetch data with publicaly_available_post_id as bare int64 numbers, as TikTok does. */
 const withNumericPostIds = (body: string) =>
   body.replace(/"publicaly_available_post_id":\[([^\]]*)\]/, (_all, list: string) => `"publicaly_available_post_id":[${list.replace(/"(\d+)"/g, '$1')}]`);
@@ -155,7 +149,7 @@ export async function startTikTokFake(): Promise<TikTokFake> {
   const codes = new Map<string, { openId: string; challenge: string; redirectUri: string; used: boolean }>();
   const tasks = new Map<string, Task>();
   const posts: Post[] = [];
-  const faults: Array<{ op: FakeOperation; fault: FakeFault }> = [];
+  const faults = new FaultQueue<FakeFault>();
   const problems: string[] = [];
   const initTimes = new Map<string, number[]>();
   const verifiedPrefixes: string[] = [];
@@ -561,8 +555,7 @@ export async function startTikTokFake(): Promise<TikTokFake> {
         protocol(`no TikTok endpoint ${req.method} ${url.pathname}`);
         reply = apiError(404, 'invalid_params', `Unknown endpoint ${req.method} ${url.pathname}`);
       } else {
-        const at = route.op === undefined ? -1 : faults.findIndex((f) => f.op === route.op);
-        const fault = at >= 0 ? faults.splice(at, 1)[0]!.fault : undefined;
+        const fault = faults.take(route.op);
         drop = fault?.kind === 'drop_after_commit';
         reply = fault && fault.kind !== 'drop_after_commit' ? faultReply(route.op!, fault, url) : route.handle(req, url, raw);
       }
@@ -575,8 +568,7 @@ export async function startTikTokFake(): Promise<TikTokFake> {
       res.end(reply.body);
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 
   const fake: TikTokFake = {
     platform: 'tiktok',
@@ -630,7 +622,7 @@ export async function startTikTokFake(): Promise<TikTokFake> {
       account.refreshRevoked = true;
     },
     failNext(op, fault, times = 1) {
-      for (let i = 0; i < times; i++) faults.push({ op, fault });
+      faults.add(op, fault, times);
     },
     setProcessing(mode) {
       processing = mode;
@@ -650,8 +642,7 @@ export async function startTikTokFake(): Promise<TikTokFake> {
     protocolErrors: () => [...problems],
     async close() {
       await Promise.allSettled([...downloads]);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
   return fake;

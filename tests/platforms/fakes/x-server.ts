@@ -10,7 +10,6 @@
 // publish → POST /2/tweets, status → STATUS, metrics → GET /2/tweets/:id.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { http as mswHttp } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
 import twitter from 'twitter-text';
@@ -18,6 +17,7 @@ import type { AccountTokens } from '../../../server/platforms/adapter';
 import { codeChallengeOf } from '../../../server/platforms/pkce';
 import { createXAdapter, X_SCOPES, type XAdapterConfig } from '../../../server/platforms/x';
 import type { FakeFault, FakeOperation, FakePlatform, FakePublished, StartFakePlatform } from '../conformance/fake-platform';
+import { closeServer, FaultQueue, listenOnLoopback, readBody } from './http-fake';
 
 export const X_FAKE_CLIENT_ID = 'noor-fake-x-client';
 export const X_FAKE_CLIENT_SECRET = 'noor-fake-x-secret';
@@ -205,7 +205,7 @@ class XFakeServer {
   private readonly codes = new Map<string, { userId: string; challenge: string; redirectUri: string; used: boolean }>();
   private readonly media = new Map<string, Media>();
   readonly tweets: Tweet[] = [];
-  private readonly faults: Array<{ op: FakeOperation; reply: Reply | 'drop' }> = [];
+  private readonly faults = new FaultQueue<Reply | 'drop'>();
   private mode: ProcessingMode = { checks: 0 };
   private nextId = 1880028106020515840n;
   private server: http.Server | undefined;
@@ -218,13 +218,11 @@ class XFakeServer {
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = await listenOnLoopback(this.server);
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    if (this.server) await closeServer(this.server);
   }
 
   id(): string {
@@ -275,7 +273,7 @@ class XFakeServer {
   }
 
   addFault(op: FakeOperation, reply: Reply | 'drop', times: number): void {
-    for (let i = 0; i < times; i++) this.faults.push({ op, reply });
+    this.faults.add(op, reply, times);
   }
 
   postTweet(userId: string, text: string, mediaIds: string[]): Tweet {
@@ -309,16 +307,13 @@ class XFakeServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const route = routeOf(method, url.pathname);
     const record = (status: number) => this.log.push({ method, path: url.pathname, status });
     let reply: Reply;
-    const faultAt = route?.op ? this.faults.findIndex((f) => f.op === route.op) : -1;
-    const fault = faultAt >= 0 ? this.faults.splice(faultAt, 1)[0]!.reply : undefined;
+    const fault = this.faults.take(route?.op);
     if (!route) reply = this.mistake(`${method} ${url.pathname}: not an X API v2 endpoint this adapter should call`, problem(404, 'Not Found', `no route ${method} ${url.pathname}`));
     else if (fault && fault !== 'drop') reply = fault;
     else reply = this.answer(route, req, url, body);

@@ -13,11 +13,11 @@
 // with Google's 400.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AccountTokens } from '../../../server/platforms/adapter';
 import { codeChallengeOf } from '../../../server/platforms/pkce';
 import { createYouTubeAdapter, YOUTUBE_SCOPES, type YouTubeAdapterConfig } from '../../../server/platforms/youtube';
 import type { FakeFault, FakeOperation, FakePlatform, FakePublished, StartFakePlatform } from '../conformance/fake-platform';
+import { closeServer, FaultQueue, listenOnLoopback, readBody } from './http-fake';
 
 const CLIENT_ID = 'noor-test.apps.googleusercontent.com';
 const CLIENT_SECRET = 'fake-youtube-secret';
@@ -109,12 +109,6 @@ function routeOf(method: string, pathname: string, query: URLSearchParams): Rout
   return undefined;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const chunk of req) parts.push(chunk as Buffer);
-  return Buffer.concat(parts);
-}
-
 export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
   const channels = new Map<string, Channel>();
   const accessTokens = new Map<string, { channelId: string; expired: boolean }>();
@@ -122,7 +116,7 @@ export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
   const codes = new Map<string, { channelId: string; challenge: string; redirectUri: string; scopes: string[] }>();
   const sessions = new Map<string, Session>();
   const videos: Video[] = [];
-  const faults: Array<{ op: FakeOperation; fault: FakeFault | { kind: 'google'; status: number; reason: string; headers: Record<string, string> } }> = [];
+  const faults = new FaultQueue<FakeFault | { kind: 'google'; status: number; reason: string; headers: Record<string, string> }>();
   const errors: string[] = [];
   const log: YouTubeFakeRequest[] = [];
   let processing: { checks: number } | 'fail' | 'never' = { checks: 0 };
@@ -157,8 +151,7 @@ export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
 
     const op: FakeOperation | undefined =
       route?.op === 'videos' ? (url.searchParams.get('part')?.includes('statistics') ? 'metrics' : 'status') : route && ['token', 'publish', 'upload'].includes(route.op) ? (route.op as FakeOperation) : undefined;
-    const faultIndex = op === undefined ? -1 : faults.findIndex((f) => f.op === op);
-    const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0]!.fault : undefined;
+    const fault = faults.take(op);
     const drop = fault?.kind === 'drop_after_commit';
 
     const send = (status: number, json: unknown, headers: Record<string, string> = {}): void => {
@@ -427,8 +420,7 @@ export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
     return view;
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 
   const fake: YouTubeFake = {
     platform: 'youtube',
@@ -487,7 +479,7 @@ export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
       refresh.revoked = true;
     },
     failNext(op, fault, times = 1) {
-      for (let i = 0; i < times; i++) faults.push({ op, fault });
+      faults.add(op, fault, times);
     },
     setProcessing(mode) {
       processing = mode;
@@ -509,17 +501,13 @@ export const startFake: StartFakePlatform = async (): Promise<YouTubeFake> => {
       thumbnailsRefused = refuse;
     },
     failNextWith(op, status, reason, headers = {}) {
-      faults.push({ op, fault: { kind: 'google', status, reason, headers } });
+      faults.add(op, { kind: 'google', status, reason, headers });
     },
     expireUploadSessions() {
       sessions.clear();
     },
     requests: () => [...log],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server),
   };
   return fake;
 };
