@@ -207,6 +207,8 @@ describe('column types and the updated_at trigger', () => {
   it('moves updated_at forward on update and leaves created_at alone', async () => {
     const u = await user();
     const before = await fresh.db.selectFrom('users').select(['created_at', 'updated_at']).where('id', '=', u.id).executeTakeFirstOrThrow();
+    // JavaScript dates hold milliseconds: let the clock move past the insert's before updating.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await fresh.db.updateTable('users').set({ display_name: 'Amina' }).where('id', '=', u.id).execute();
     const after = await fresh.db.selectFrom('users').select(['created_at', 'updated_at']).where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(after.created_at).toEqual(before.created_at);
