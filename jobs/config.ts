@@ -7,8 +7,14 @@ export interface WorkerConfig {
   concurrency: number;
   /** How often graphile-worker looks for jobs due in the future. */
   pollIntervalMs: number;
-  /** How often targets left 'publishing' by a dead worker are looked for (also once at start). */
+  /** How often targets a dead worker left unfinished are looked for (also once at start). */
   recoverEveryMs: number;
+  /**
+   * A publish job taken this long ago whose target no live worker holds is a
+   * dead worker's. (A live worker holds the target from a moment after taking
+   * the job; the margin covers a worker waiting for a database connection.)
+   */
+  stalledJobAfterMs: number;
   publishing: PublishingPolicy;
   /** Finished renders (their files and rows) are deleted after this many days unless a post still waits on them. */
   renderRetentionDays: number;
@@ -26,6 +32,7 @@ export const DEFAULT_WORKER_CONFIG: WorkerConfig = {
   concurrency: 4,
   pollIntervalMs: 1000,
   recoverEveryMs: 60_000,
+  stalledJobAfterMs: 30_000,
   publishing: DEFAULT_PUBLISHING_POLICY,
   renderRetentionDays: 30,
   analyticsMaxAgeDays: 30,

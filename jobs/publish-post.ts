@@ -2,6 +2,8 @@
 // publish-target.ts). Queued per target with job key publish_post:<target>,
 // so a target is never queued twice. Platform errors are handled there
 // (retry by rescheduling, or fail the target); only unexpected errors throw.
+// A job taken more than once (it threw, or its worker stopped or died) tells
+// publishing that an earlier run may have made the post.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import { publishTarget } from '../server/publishing/publish-target';
@@ -15,6 +17,6 @@ export const publishPostTask =
   (deps: WorkerDeps): Task =>
   async (payload, helpers) => {
     const { targetId } = parsePayload(TASKS.publishPost, publishPostPayload, payload);
-    const outcome = await publishTarget(deps, targetId);
+    const outcome = await publishTarget(deps, targetId, helpers.job.attempts > 1);
     helpers.logger.info(`publish_post ${targetId}: ${outcome}`);
   };

@@ -1,7 +1,7 @@
 // The worker entry: graphile-worker's run() over the task list, on its own pg
 // pool to the same database (idle connections kept: the embedded Postgres
 // stops when its last client leaves), plus the sweep that re-queues targets a
-// dead worker left 'publishing' — at start and every recoverEveryMs. Rides
+// dead worker left unfinished — at start and every recoverEveryMs. Rides
 // out a database restart: lost connections are dropped and made again, and
 // graphile-worker retries its own queries (take, complete, fail a job) while
 // the database is away instead of failing them. On stop, running jobs are
@@ -89,9 +89,9 @@ export async function ensureJobQueue(url: string): Promise<void> {
   }
 }
 
-async function sweep(db: Kysely<Database>, deps: WorkerDeps, logger: Logger): Promise<void> {
+async function sweep(db: Kysely<Database>, deps: WorkerDeps, config: WorkerConfig, logger: Logger): Promise<void> {
   try {
-    const recovered = await recoverStalledPublishes(db, deps.now());
+    const recovered = await recoverStalledPublishes(db, deps.now(), config.stalledJobAfterMs);
     if (recovered.length > 0) logger.warn(`recovered ${recovered.length} target(s) left publishing by a stopped worker: ${recovered.join(', ')}`);
   } catch (error) {
     logger.error(`recovery sweep failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -116,8 +116,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     noHandleSignals: options.noHandleSignals ?? false,
     logger,
   });
-  await sweep(deps.db, deps, logger);
-  const timer = setInterval(() => void sweep(deps.db, deps, logger), config.recoverEveryMs);
+  await sweep(deps.db, deps, config, logger);
+  const timer = setInterval(() => void sweep(deps.db, deps, config, logger), config.recoverEveryMs);
   const done = runner.promise.finally(async () => {
     clearInterval(timer);
     await unlockJobs(pgPool, workerIds, logger);

@@ -8,6 +8,7 @@ import type { DatabaseConfig } from './config';
 import { redactUrl } from './config';
 import { ensureEmbeddedPostgres, stopEmbeddedPostgresIfIdle, withEmbeddedLock, type EmbeddedServer } from './embedded';
 import { errorReason } from './errors';
+import { PreparingClient } from './prepared';
 import type { Database } from './schema';
 
 export interface DatabaseHandle {
@@ -36,7 +37,7 @@ const types = {
 
 async function connect(url: string, source: string, embedded: boolean): Promise<Kysely<Database>> {
   // The embedded server is stopped once no client is connected, so keep idle connections open.
-  const pool = new pg.Pool({ connectionString: url, types, ...(embedded ? { idleTimeoutMillis: 0 } : {}) });
+  const pool = new pg.Pool({ Client: PreparingClient, connectionString: url, types, ...(embedded ? { idleTimeoutMillis: 0 } : {}) });
   // An idle connection the server drops is discarded by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
   // A connection lost while checked out fails its query; the error event itself must not end the process.

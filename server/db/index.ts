@@ -4,6 +4,7 @@ export { DEFAULT_EMBEDDED_PORT, databaseConfig, embeddedPort, redactUrl, tokenSe
 export { openDatabase, type DatabaseHandle } from './connection';
 export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type EmbeddedServer } from './embedded';
 export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';
+export { PREPARED } from './prepared';
 export { advisoryKey, lockUntilCommit, type LockScope } from './advisory-locks';
 export { loadSocialAccount, saveSocialAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
 export * from './schema';

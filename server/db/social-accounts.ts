@@ -3,6 +3,7 @@
 // account again (reconnect or token refresh) updates it in place.
 import { sql, type Kysely } from 'kysely';
 import type { SecretBox } from '../security/encryption';
+import { PREPARED } from './prepared';
 import type { Database, Platform, SocialAccountRow } from './schema';
 
 export interface SocialAccountInput {
@@ -51,7 +52,7 @@ export async function saveSocialAccount(db: Kysely<Database>, box: SecretBox, in
 
 /** The account with its tokens decrypted, or undefined when there is no such id. Throws DecryptionError on a wrong key or altered data. */
 export async function loadSocialAccount(db: Kysely<Database>, box: SecretBox, id: string): Promise<SocialAccount | undefined> {
-  const row = await db.selectFrom('social_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('social_accounts').selectAll().where('id', '=', id).modifyEnd(PREPARED).executeTakeFirst();
   if (!row) return undefined;
   const { access_token_encrypted, refresh_token_encrypted, ...rest } = row;
   return {

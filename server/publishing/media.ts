@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
-import type { Database, Platform } from '../db';
+import { PREPARED, type Database, type Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
 import type { Storage } from '../storage';
@@ -96,6 +96,7 @@ async function renderForPlatform(db: Kysely<Database>, renderId: string, platfor
       queuedJob(renditionJobKey(renderId, platform)).as('job'),
     ])
     .where('renders.id', '=', renderId)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 

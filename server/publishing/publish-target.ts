@@ -1,15 +1,18 @@
 // Publishes one post target exactly once. Under the target's publishing lock
 // (held by a live worker's connection): skip anything already published or
-// not due; if an earlier attempt may have reached the platform (a crash left
-// the target 'publishing', or a transient error hid the answer) ask the
+// not due; if an earlier attempt may have reached the platform, ask the
 // platform for that post first and record it instead of posting again;
-// validate; record the attempt ('publishing', attempts+1) in a transaction;
-// upload; record the id/URL and 'published' — or 'processing' plus a status
-// check — in one transaction. Retryable errors reschedule the job (backoff,
-// jitter, Retry-After); auth errors after one refresh and invalid errors fail
-// the target with the reason.
+// validate; upload; record the id/URL and 'published' — or 'processing' plus
+// a status check — with the attempt, in one statement. An earlier attempt may
+// have made the post when the target is 'publishing' (a crash found by the
+// recovery sweep, or a transient error that hid the answer) or when this job
+// has run before (graphile-worker counts a job's attempts when it takes the
+// job, before the task starts: that count is the record written ahead of the
+// upload, so the common path writes one row, after it). Retryable errors
+// reschedule the job (backoff, jitter, Retry-After); auth errors after one
+// refresh and invalid errors fail the target with the reason.
 import type { Kysely } from 'kysely';
-import type { Database, PostTarget } from '../db';
+import { PREPARED, type Database, type PostTarget } from '../db';
 import { PlatformError, type PlatformAdapter, type PublishRequest } from '../platforms/adapter';
 import { formatCaption } from '../platforms/caption';
 import { postDraftSchema, validate, type PostDraft } from '../platforms/validate';
@@ -18,7 +21,7 @@ import { adapterOrThrow, type PublishingDeps } from './deps';
 import { MediaUnavailableError, type PublishMedia } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
-import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLock } from './targets';
+import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLock, type AttemptUpdate } from './targets';
 
 export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
 
@@ -34,6 +37,7 @@ async function load(db: Kysely<Database>, targetId: string): Promise<Loaded | un
     .selectAll('post_targets')
     .select(['posts.caption', 'posts.hashtags', 'posts.platform_overrides', 'posts.render_id'])
     .where('post_targets.id', '=', targetId)
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
   if (!row) return undefined;
   const { caption, hashtags, platform_overrides, render_id, ...target } = row;
@@ -49,16 +53,20 @@ function draftOf(post: Loaded['post']): PostDraft | string {
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function publishTarget(deps: PublishingDeps, targetId: string): Promise<PublishOutcome> {
+/**
+ * Publishes the target. `runBefore`: this job has run before (graphile-worker's
+ * attempt count is above 1), so an earlier run may have made the post.
+ */
+export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
   const outcome = await withPublishLock(deps.db, targetId, async (conn) => {
     const loaded = await load(conn, targetId);
     if (!loaded || !PUBLISHABLE_STATUSES.includes(loaded.target.status) || loaded.target.external_id !== null) return 'skipped';
-    return publishLocked({ ...deps, db: conn }, adapterOrThrow(deps, loaded.target.platform), loaded);
+    return publishLocked({ ...deps, db: conn }, adapterOrThrow(deps, loaded.target.platform), loaded, runBefore);
   });
   return outcome ?? 'busy';
 }
 
-async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post }: Loaded): Promise<PublishOutcome> {
+async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post }: Loaded, runBefore: boolean): Promise<PublishOutcome> {
   const dueAt = target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), target.next_attempt_at?.getTime() ?? 0) : (target.next_attempt_at?.getTime() ?? 0);
   if (dueAt > deps.now().getTime()) {
     // moved later since the job was queued: run at the new time instead
@@ -68,14 +76,17 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
   const from = PUBLISHABLE_STATUSES;
   const draft = draftOf(post);
   const caption = typeof draft === 'string' ? post.caption : formatCaption(draft, target.platform);
-  // 'publishing' means an earlier attempt may have made the post (a crash, or an error that hid the answer)
-  let mayExist = target.status === 'publishing';
+  // whether the post may exist on the platform if this attempt stopped here
+  let mayExist = target.status === 'publishing' || runBefore;
+  // set when the upload starts: the attempt then counts, and its outcome records it
+  let attempt: AttemptUpdate = {};
 
   try {
     if (mayExist) {
       const existing = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
       if (existing) {
-        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered');
+        // the attempt that made it: counted already when it left the target 'publishing'
+        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered', target.status === 'publishing' ? {} : { attempts: target.attempts + 1 });
         return 'recovered';
       }
       mayExist = false;
@@ -92,19 +103,16 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     const violations = validate(draft, target.platform, media.facts);
     if (violations.length > 0) return fail(deps, target, 'invalid', violations.map((v) => v.message).join('; '));
 
-    const attempt = target.attempts + 1;
-    const started = await moveTarget(deps.db, target.id, from, { status: 'publishing', attempts: attempt, attempt_started_at: deps.now(), next_attempt_at: null }, 'post_target.publishing', { attempt });
-    if (!started) return 'skipped';
-
     const request: PublishRequest = { targetId: target.id, caption, post: draft, media };
+    attempt = { attempts: target.attempts + 1, attempt_started_at: deps.now() };
     mayExist = true;
     const result = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.publish(tokens, request));
     if (result.state === 'published') {
-      await recordPublished(deps.db, target.id, ['publishing'], result, deps.now(), 'published');
+      await recordPublished(deps.db, target.id, from, result, deps.now(), 'published', attempt);
       return 'published';
     }
     const checkAt = new Date(deps.now().getTime() + result.pollAfterMs);
-    await moveTarget(deps.db, target.id, ['publishing'], { status: 'processing', publish_handle: result.handle, processing_since: deps.now() }, 'post_target.processing', { handle: result.handle }, (trx) =>
+    await moveTarget(deps.db, target.id, from, { status: 'processing', publish_handle: result.handle, processing_since: deps.now(), next_attempt_at: null, ...attempt }, 'post_target.processing', { handle: result.handle, attempt: attempt.attempts! }, (trx) =>
       queueStatusCheck(trx, target.id, 1, checkAt),
     );
     return 'processing';
@@ -112,23 +120,23 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     const platformError = error instanceof PlatformError ? error : new PlatformError(adapter.platform, 'transient', reasonOf(error), { code: 'unexpected' });
     // a refused request (429, 401, 4xx) made nothing; a transient failure may have
     const uncertain = mayExist && platformError.kind === 'transient';
-    const current = await deps.db.selectFrom('post_targets').select('attempts').where('id', '=', target.id).executeTakeFirstOrThrow();
-    return handleError(deps, target, current.attempts, platformError, uncertain);
+    return handleError(deps, target, attempt, platformError, uncertain);
   }
 }
 
-function fail(deps: PublishingDeps, target: PostTarget, errorClass: 'auth' | 'invalid' | 'rate_limit' | 'transient', reason: string): Promise<PublishOutcome> {
-  return failTarget(deps.db, target.id, PUBLISHABLE_STATUSES, errorClass, reason).then(() => 'failed' as const);
+function fail(deps: PublishingDeps, target: PostTarget, errorClass: 'auth' | 'invalid' | 'rate_limit' | 'transient', reason: string, attempt: AttemptUpdate = {}): Promise<PublishOutcome> {
+  return failTarget(deps.db, target.id, PUBLISHABLE_STATUSES, errorClass, reason, attempt).then(() => 'failed' as const);
 }
 
-async function handleError(deps: PublishingDeps, target: PostTarget, attempts: number, error: PlatformError, uncertain: boolean): Promise<PublishOutcome> {
+async function handleError(deps: PublishingDeps, target: PostTarget, attempt: AttemptUpdate, error: PlatformError, uncertain: boolean): Promise<PublishOutcome> {
   const reason = error.message;
   if (!error.retryable) {
     const hint = error.kind === 'auth' ? (error.details.revoked ? '; the account needs reconnecting' : '; refreshing the token did not help') : '';
-    return fail(deps, target, error.kind, `${reason}${hint}`);
+    return fail(deps, target, error.kind, `${reason}${hint}`, attempt);
   }
+  const attempts = attempt.attempts ?? target.attempts;
   if (attempts >= deps.policy.retry.maxAttempts) {
-    return fail(deps, target, error.kind, `gave up after ${attempts} attempts: ${reason}`);
+    return fail(deps, target, error.kind, `gave up after ${attempts} attempts: ${reason}`, attempt);
   }
   const delay = retryDelayMs(Math.max(1, attempts), deps.policy.retry, error.details.retryAfterMs, deps.random);
   const nextAt = new Date(deps.now().getTime() + delay);
@@ -136,7 +144,7 @@ async function handleError(deps: PublishingDeps, target: PostTarget, attempts: n
     deps.db,
     target.id,
     PUBLISHABLE_STATUSES,
-    { status: uncertain ? 'publishing' : 'scheduled', last_error: reason, error_class: error.kind, next_attempt_at: nextAt },
+    { status: uncertain ? 'publishing' : 'scheduled', last_error: reason, error_class: error.kind, next_attempt_at: nextAt, ...attempt },
     'post_target.retry',
     { errorClass: error.kind, reason, retryAt: nextAt.toISOString(), retryAfterMs: error.details.retryAfterMs ?? null, uncertain },
     (trx) => queuePublish(trx, target.id, nextAt),

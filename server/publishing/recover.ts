@@ -1,15 +1,18 @@
-// Finds targets left 'publishing' by a worker that died mid-upload (no live
+// Finds targets whose publishing a dead worker left unfinished (no live
 // connection holds their publishing lock) and queues publish_post for them
-// now; publish_post then asks the platform for the post before anything else.
-// Each one is checked again under its publishing lock, so a publish that a
-// live worker finished meanwhile is left alone. A target waiting for its
-// retry (its publish job queued, not yet taken) is not stalled either. Run
-// when a worker starts and every so often while it runs.
+// now, marked 'publishing' so publish_post asks the platform for the post
+// before anything else. Two kinds: a target still 'scheduled' whose publish
+// job was taken (locked) more than stalledAfterMs ago by a worker that died
+// with it (graphile-worker would leave that job locked for 4 hours); and a target left 'publishing' whose
+// publish job is gone. Each one is checked again under its publishing lock, so
+// a publish that a live worker finished meanwhile is left alone. A target
+// waiting for its retry (its publish job queued, not yet taken) is not stalled
+// either. Run when a worker starts and every so often while it runs.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
-import { publishJobKey, queuePublish } from './queue';
-import { withPublishLock } from './targets';
+import { TASKS, publishJobKey, queuePublish } from './queue';
+import { moveTarget, withPublishLock } from './targets';
 
 /** Whether the target's publish job is queued and not taken by a worker (a retry waiting for its time). A job locked by a dead worker does not count. */
 async function retryIsQueued(db: Kysely<Database>, targetId: string): Promise<boolean> {
@@ -17,26 +20,40 @@ async function retryIsQueued(db: Kysely<Database>, targetId: string): Promise<bo
   return rows[0]?.waiting === true;
 }
 
-export async function recoverStalledPublishes(db: Kysely<Database>, now: Date): Promise<string[]> {
-  const candidates = await db
-    .selectFrom('post_targets')
-    .select('id')
-    .where('status', '=', 'publishing')
-    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
-    .execute();
-  const recovered: string[] = [];
-  for (const { id } of candidates) {
-    // undefined: a live worker holds the lock, so the target is not stalled
-    const stalled = await withPublishLock(db, id, async (conn) => {
-      const row = await conn.selectFrom('post_targets').select('status').where('id', '=', id).executeTakeFirst();
-      if (row?.status !== 'publishing' || (await retryIsQueued(conn, id))) return false;
-      await conn.transaction().execute(async (trx) => {
-        await queuePublish(trx, id, now);
-        await audit(trx, { action: 'post_target.recover', subjectType: 'post_target', subjectId: id, details: { reason: 'left publishing with no live worker' } });
-      });
-      return true;
+/** Whether the target's publish job is taken by a worker (live or dead). */
+async function jobIsTaken(db: Kysely<Database>, targetId: string): Promise<boolean> {
+  const { rows } = await sql<{ taken: boolean }>`SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${publishJobKey(targetId)} AND locked_at IS NOT NULL) AS taken`.execute(db);
+  return rows[0]?.taken === true;
+}
+
+const RECOVER = { action: 'post_target.recover', reason: 'left unfinished by a worker that stopped' } as const;
+
+/** Queues the stalled target again, under its lock; false when it is not stalled after all (a live worker holds it, or it moved on). */
+function recoverOne(db: Kysely<Database>, id: string, now: Date): Promise<boolean | undefined> {
+  return withPublishLock(db, id, async (conn) => {
+    const row = await conn.selectFrom('post_targets').select(['status', 'attempts']).where('id', '=', id).executeTakeFirst();
+    if (row?.status === 'scheduled' && (await jobIsTaken(conn, id))) {
+      // the dead worker's attempt counts: it may have reached the platform
+      return moveTarget(conn, id, ['scheduled'], { status: 'publishing', attempts: row.attempts + 1, next_attempt_at: null }, RECOVER.action, { reason: RECOVER.reason }, (trx) => queuePublish(trx, id, now));
+    }
+    if (row?.status !== 'publishing' || (await retryIsQueued(conn, id))) return false;
+    await conn.transaction().execute(async (trx) => {
+      await queuePublish(trx, id, now);
+      await audit(trx, { action: RECOVER.action, subjectType: 'post_target', subjectId: id, details: { reason: RECOVER.reason } });
     });
-    if (stalled) recovered.push(id);
-  }
+    return true;
+  });
+}
+
+export async function recoverStalledPublishes(db: Kysely<Database>, now: Date, stalledAfterMs: number): Promise<string[]> {
+  const { rows: candidates } = await sql<{ id: string }>`
+    SELECT id FROM post_targets
+    WHERE status = 'publishing' AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+    UNION
+    SELECT t.id FROM graphile_worker.jobs j JOIN post_targets t ON t.id = substr(j.key, ${publishJobKey('').length + 1})::uuid
+    WHERE j.task_identifier = ${TASKS.publishPost} AND j.locked_at < now() - make_interval(secs => ${stalledAfterMs / 1000}) AND t.status = 'scheduled'`.execute(db);
+  const recovered: string[] = [];
+  // undefined: a live worker holds the lock, so the target is not stalled
+  for (const { id } of candidates) if (await recoverOne(db, id, now)) recovered.push(id);
   return recovered;
 }

@@ -3,8 +3,11 @@
 // UPDATE), so two workers can never both move it. Also the single-connection
 // advisory lock that marks "a live worker is publishing this target": it dies
 // with the worker's connection, which is how a crash is told from a slow upload.
+// Anything that changes a target a worker may be publishing (a user cancelling
+// or moving it) must hold this lock too. The statements here run as prepared
+// statements: publishing runs them for every target.
 import { sql, type Kysely } from 'kysely';
-import { advisoryKey, type Database, type JsonObject, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
+import { PREPARED, advisoryKey, type Database, type JsonObject, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
 
@@ -46,6 +49,7 @@ export async function moveTarget(
       )
       .selectFrom('moved')
       .select('from_status')
+      .modifyEnd(PREPARED)
       .executeTakeFirst();
     return moved !== undefined;
   };
@@ -57,20 +61,31 @@ export async function moveTarget(
   });
 }
 
+/** The attempt a move records, when it ends one that reached the platform: the attempt count and when it began. */
+export type AttemptUpdate = Pick<PostTargetUpdate, 'attempts' | 'attempt_started_at'>;
+
 /** Fails the target for good with the reason and the error class. */
-export function failTarget(db: Kysely<Database>, targetId: string, from: readonly PostTargetStatus[], errorClass: PublishErrorClass, reason: string): Promise<boolean> {
-  return moveTarget(db, targetId, from, { status: 'failed', last_error: reason, error_class: errorClass, next_attempt_at: null }, 'post_target.failed', { errorClass, reason });
+export function failTarget(db: Kysely<Database>, targetId: string, from: readonly PostTargetStatus[], errorClass: PublishErrorClass, reason: string, attempt: AttemptUpdate = {}): Promise<boolean> {
+  return moveTarget(db, targetId, from, { status: 'failed', last_error: reason, error_class: errorClass, next_attempt_at: null, ...attempt }, 'post_target.failed', { errorClass, reason });
 }
 
-/** Records the platform's post: the id, the URL, published — in one transaction. */
-export function recordPublished(db: Kysely<Database>, targetId: string, from: readonly PostTargetStatus[], post: { externalId: string; url: string | null }, at: Date, how: 'published' | 'recovered' | 'processed'): Promise<boolean> {
+/** Records the platform's post: the id, the URL, published — in one statement. */
+export function recordPublished(
+  db: Kysely<Database>,
+  targetId: string,
+  from: readonly PostTargetStatus[],
+  post: { externalId: string; url: string | null },
+  at: Date,
+  how: 'published' | 'recovered' | 'processed',
+  attempt: AttemptUpdate = {},
+): Promise<boolean> {
   return moveTarget(
     db,
     targetId,
     from,
-    { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null },
+    { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null, ...attempt },
     'post_target.published',
-    { externalId: post.externalId, url: post.url, how },
+    { externalId: post.externalId, url: post.url, how, ...(attempt.attempts === undefined ? {} : { attempt: attempt.attempts }) },
   );
 }
 
@@ -80,12 +95,12 @@ export function recordPublished(db: Kysely<Database>, targetId: string, from: re
  */
 export async function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
   return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${advisoryKey('publish', targetId)}) AS locked`.execute(conn);
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${advisoryKey('publish', targetId)}) AS locked ${PREPARED}`.execute(conn);
     if (!rows[0]?.locked) return undefined;
     try {
       return await run(conn);
     } finally {
-      await sql`SELECT pg_advisory_unlock(${advisoryKey('publish', targetId)})`.execute(conn);
+      await sql`SELECT pg_advisory_unlock(${advisoryKey('publish', targetId)}) ${PREPARED}`.execute(conn);
     }
   });
 }

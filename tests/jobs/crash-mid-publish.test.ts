@@ -2,14 +2,18 @@
 // platform stores the post but never answers; the worker is SIGKILLed before
 // it can record the id; a restarted worker finds the post on the platform and
 // records it. One post on the platform, the target published with its id.
+// The same when the dead worker's job is unlocked before any sweep marked the
+// target: the job's second run asks the platform first.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectRoot } from '../../server/paths';
 import { TARGET_MARKER } from '../../server/platforms/local';
+import { publishJobKey } from '../../server/publishing';
 import { auditActions, scheduleTarget, startHarness, targetRow, waitForStatus, type Harness } from './harness';
 import type { LocalPost } from '../platforms/local-platform-server';
 
@@ -54,8 +58,13 @@ it('a worker killed between the platform accepting the post and recording it lea
   first.kill('SIGKILL');
   await once(first, 'exit');
 
+  // the target is as it was; graphile-worker's record that the job was taken is what tells the post may exist
   const left = await targetRow(h, id);
-  expect(left).toMatchObject({ status: 'publishing', external_id: null, attempts: 1 });
+  expect(left).toMatchObject({ status: 'scheduled', external_id: null, attempts: 0 });
+  const { rows: jobs } = await sql<{ attempts: number; locked: boolean }>`SELECT attempts, locked_at IS NOT NULL AS locked FROM graphile_worker.jobs WHERE key = ${publishJobKey(id)}`.execute(h.fresh.db);
+  expect(jobs).toEqual([{ attempts: 1, locked: true }]);
+  // as if the crash were a minute ago: past the worker's 30 s margin for a job whose target no one holds
+  await sql`UPDATE graphile_worker._private_jobs SET locked_at = locked_at - interval '1 minute' WHERE key = ${publishJobKey(id)}`.execute(h.fresh.db);
 
   const second = startNoorWorker();
   const row = await waitForStatus(h, id, ['published', 'failed'], 30_000);
@@ -67,7 +76,36 @@ it('a worker killed between the platform accepting the post and recording it lea
   expect(row.attempts).toBe(1);
   expect(h.platform.posts.filter((p) => p.metadata[TARGET_MARKER] === id)).toHaveLength(1);
   expect(h.platform.requests.filter((r) => r.op === 'create')).toHaveLength(1);
-  expect(await auditActions(h, id)).toEqual(['post_target.publishing', 'post_target.recover', 'post_target.published']);
+  expect(await auditActions(h, id)).toEqual(['post_target.recover', 'post_target.published']);
   const published = await h.fresh.db.selectFrom('audit_log').select('details').where('subject_id', '=', id).where('action', '=', 'post_target.published').executeTakeFirstOrThrow();
   expect(published.details).toMatchObject({ how: 'recovered', externalId: post.id });
+});
+
+it('a dead worker\'s job unlocked before any sweep (graphile-worker\'s lock timeout) runs again and finds the post instead of posting twice', async () => {
+  h.platform.hangNextCreate();
+  const createsBefore = h.platform.requests.filter((r) => r.op === 'create').length;
+  const id = await scheduleTarget(h);
+  const created = once(h.platform, 'create') as Promise<[LocalPost]>;
+
+  const first = startNoorWorker();
+  const [post] = await created;
+  first.kill('SIGKILL');
+  await once(first, 'exit');
+  // what graphile-worker does to a job locked for 4 hours, done now: the target is still 'scheduled'
+  await sql`SELECT graphile_worker.force_unlock_workers(array_agg(locked_by)) FROM graphile_worker.jobs WHERE key = ${publishJobKey(id)}`.execute(h.fresh.db);
+  expect(await targetRow(h, id)).toMatchObject({ status: 'scheduled', attempts: 0 });
+
+  const second = startNoorWorker();
+  const row = await waitForStatus(h, id, ['published', 'failed'], 30_000);
+  second.kill('SIGTERM');
+  await once(second, 'exit');
+
+  expect(row.status, `worker output:\n${output}`).toBe('published');
+  expect(row.external_id).toBe(post.id);
+  expect(row.attempts).toBe(1);
+  expect(h.platform.requests.filter((r) => r.op === 'create')).toHaveLength(createsBefore + 1);
+  expect(h.platform.posts.filter((p) => p.metadata[TARGET_MARKER] === id)).toHaveLength(1);
+  expect(await auditActions(h, id)).toEqual(['post_target.published']);
+  const published = await h.fresh.db.selectFrom('audit_log').select('details').where('subject_id', '=', id).where('action', '=', 'post_target.published').executeTakeFirstOrThrow();
+  expect(published.details).toMatchObject({ how: 'recovered', externalId: post.id, attempt: 1 });
 });

@@ -20,6 +20,7 @@ export const FAST_CONFIG: WorkerConfig = {
   concurrency: 2,
   pollIntervalMs: 50,
   recoverEveryMs: 200,
+  stalledJobAfterMs: 2000,
   publishing: { retry: { maxAttempts: 4, baseMs: 200, maxMs: 1000 }, status: { minPollMs: 50, maxPollMs: 200, limitMs: 1500 } },
   crontab: '',
 };
