@@ -1,7 +1,8 @@
 // The worker entry: graphile-worker's run() over the task list, on its own pg
 // pool to the same database (idle connections kept: the embedded Postgres
 // stops when its last client leaves), plus the sweep that re-queues targets a
-// dead worker left unfinished — at start and every recoverEveryMs. Rides
+// dead worker left unfinished — at start and every recoverEveryMs — and the
+// due alarm that starts a job at its due instant rather than the next poll. Rides
 // out a database restart: lost connections are dropped and made again, and
 // graphile-worker retries its own queries (take, complete, fail a job) while
 // the database is away instead of failing them. On stop, running jobs are
@@ -12,8 +13,10 @@ import { RETRYABLE_ERROR_CODES } from 'graphile-worker/dist/lib.js';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/db';
+import { errorReason } from '../server/db/errors';
 import { recoverStalledPublishes } from '../server/publishing/recover';
 import type { WorkerConfig } from './config';
+import { startDueAlarm } from './due-alarm';
 import type { WorkerDeps } from './ports';
 import { makeTaskList } from './task-list';
 
@@ -75,7 +78,7 @@ const jobPool = (url: string, max: number) => {
 async function unlockJobs(pgPool: pg.Pool, workerIds: string[], logger: Logger): Promise<void> {
   if (workerIds.length === 0) return;
   await pgPool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]).catch((error: unknown) => {
-    logger.error(`unlocking this worker's jobs at shutdown failed (they wait for graphile-worker's 4-hour lock timeout): ${error instanceof Error ? error.message : String(error)}`);
+    logger.error(`unlocking this worker's jobs at shutdown failed (they wait for graphile-worker's 4-hour lock timeout): ${errorReason(error)}`);
   });
 }
 
@@ -94,7 +97,7 @@ async function sweep(db: Kysely<Database>, deps: WorkerDeps, config: WorkerConfi
     const recovered = await recoverStalledPublishes(db, deps.now(), config.stalledJobAfterMs);
     if (recovered.length > 0) logger.warn(`recovered ${recovered.length} target(s) left publishing by a stopped worker: ${recovered.join(', ')}`);
   } catch (error) {
-    logger.error(`recovery sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.error(`recovery sweep failed: ${errorReason(error)}`);
   }
 }
 
@@ -118,8 +121,10 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   });
   await sweep(deps.db, deps, config, logger);
   const timer = setInterval(() => void sweep(deps.db, deps, config, logger), config.recoverEveryMs);
+  const alarm = startDueAlarm(pgPool, events, config.pollIntervalMs, config.concurrency, (error) => logger.error(`waking the workers for a due job failed: ${errorReason(error)}`));
   const done = runner.promise.finally(async () => {
     clearInterval(timer);
+    alarm.stop();
     await unlockJobs(pgPool, workerIds, logger);
     await pgPool.end();
   });

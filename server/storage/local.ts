@@ -3,7 +3,7 @@
 // crash or a failed read never leaves half a file under a key. Public URLs exist
 // only when the directory is served somewhere public (publicBaseUrl, e.g. a tunnel).
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -38,7 +38,9 @@ export class LocalStorage implements Storage {
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
     const hashing = hashingStream();
     try {
-      await pipeline(source, hashing.stream, createWriteStream(temp, { flags: 'wx' }));
+      // opened before streaming, so a failing source never leaves a temp file made after the cleanup
+      const file = await open(temp, 'wx');
+      await pipeline(source, hashing.stream, file.createWriteStream());
       const handle = await open(temp, 'r+');
       await handle.sync().finally(() => handle.close());
       await rename(temp, target);

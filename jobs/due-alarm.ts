@@ -1,0 +1,55 @@
+// Starts jobs on time. graphile-worker notices a job queued for later only
+// when it next polls (every pollIntervalMs), so a post due at 20:00:00 could
+// start up to a poll interval late. This looks up the earliest job due before
+// its next look — once per poll interval, and shortly after a job is queued
+// (graphile-worker's jobs:insert notification) — and, at that instant, wakes
+// the idle workers of every worker process the way queueing a job does
+// (NOTIFY jobs:insert). Reads graphile-worker 0.17's job table through its
+// partial index on available jobs.
+import type { WorkerEvents } from 'graphile-worker';
+import type pg from 'pg';
+
+export interface DueAlarm {
+  stop(): void;
+}
+
+/** The wake-up comes this long after the due instant, so the database's clock has passed it too. */
+const MARGIN_MS = 5;
+/** Jobs queued together (one notification each) are looked at once, this long after the first. */
+const SETTLE_MS = 20;
+
+export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: number, workers: number, onError: (error: unknown) => void): DueAlarm {
+  let wake: NodeJS.Timeout | undefined;
+  let settling: NodeJS.Timeout | undefined;
+  const nudge = () => void pool.query(`SELECT pg_notify('jobs:insert', json_build_object('count', $1::int)::text)`, [workers]).catch(onError);
+  const look = async () => {
+    // a look may come late, so it covers half an interval more than the next look's start
+    const { rows } = await pool.query<{ in_ms: number | null }>(
+      `SELECT extract(epoch FROM min(run_at) - now())::float8 * 1000 AS in_ms FROM graphile_worker._private_jobs
+       WHERE is_available AND run_at > now() AND run_at <= now() + make_interval(secs => $1::float8)`,
+      [(everyMs * 1.5) / 1000],
+    );
+    const inMs = rows[0]?.in_ms;
+    clearTimeout(wake);
+    if (inMs !== null && inMs !== undefined) wake = setTimeout(nudge, inMs + MARGIN_MS);
+  };
+  const lookSafely = () => void look().catch(onError);
+  const onNotification = ({ message }: { message: pg.Notification }) => {
+    if (message.channel !== 'jobs:insert' || settling) return;
+    settling = setTimeout(() => {
+      settling = undefined;
+      lookSafely();
+    }, SETTLE_MS);
+  };
+  events.on('pool:listen:notification', onNotification);
+  lookSafely();
+  const timer = setInterval(lookSafely, everyMs);
+  return {
+    stop() {
+      events.off('pool:listen:notification', onNotification);
+      clearInterval(timer);
+      clearTimeout(wake);
+      clearTimeout(settling);
+    },
+  };
+}
