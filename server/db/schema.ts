@@ -164,6 +164,7 @@ export interface PostTargetsTable {
   social_account_id: string;
   scheduled_at: Timestamp;
   status: ColumnType<PostTargetStatus, PostTargetStatus | undefined, PostTargetStatus>;
+  /** Attempts that reached (or may have reached) the platform. */
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   error_class: PublishErrorClass | null;
@@ -174,7 +175,7 @@ export interface PostTargetsTable {
   published_at: Timestamp | null;
   /** The platform's handle of an upload it is still processing (status 'processing'). */
   publish_handle: string | null;
-  /** When the latest publish attempt began (moved to 'publishing'). */
+  /** When the latest attempt that reached the platform began (recorded with its outcome). */
   attempt_started_at: Timestamp | null;
   /** When the platform started processing the upload; check_publish_status gives up after its limit. */
   processing_since: Timestamp | null;
