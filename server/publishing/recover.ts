@@ -3,11 +3,11 @@
 // now, marked 'publishing' so publish_post asks the platform for the post
 // before anything else. Two kinds: a target still 'scheduled' whose publish
 // job was taken (locked) more than stalledAfterMs ago by a worker that died
-// with it (graphile-worker would leave that job locked for 4 hours); and a target left 'publishing' whose
-// publish job is gone. Each one is checked again under its publishing lock, so
-// a publish that a live worker finished meanwhile is left alone. A target
-// waiting for its retry (its publish job queued, not yet taken) is not stalled
-// either. Run when a worker starts and every so often while it runs.
+// with it (graphile-worker would leave that job locked for 4 hours); and a
+// target left 'publishing' with no retry waiting. Each one is checked again
+// under its publishing lock, so a publish that a live worker finished
+// meanwhile is left alone. Run when a worker starts and every so often while
+// it runs.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
