@@ -6,5 +6,5 @@ export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type Emb
 export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';
 export { PREPARED } from './prepared';
 export { advisoryKey, lockUntilCommit, type LockScope } from './advisory-locks';
-export { loadSocialAccount, saveSocialAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
+export { accountColumns, loadSocialAccount, openSocialAccount, saveSocialAccount, splitAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
 export * from './schema';

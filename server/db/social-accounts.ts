@@ -53,11 +53,46 @@ export async function saveSocialAccount(db: Kysely<Database>, box: SecretBox, in
 /** The account with its tokens decrypted, or undefined when there is no such id. Throws DecryptionError on a wrong key or altered data. */
 export async function loadSocialAccount(db: Kysely<Database>, box: SecretBox, id: string): Promise<SocialAccount | undefined> {
   const row = await db.selectFrom('social_accounts').selectAll().where('id', '=', id).modifyEnd(PREPARED).executeTakeFirst();
-  if (!row) return undefined;
+  return row && openSocialAccount(box, row);
+}
+
+const ACCOUNT_COLUMNS = [
+  'id',
+  'user_id',
+  'platform',
+  'external_account_id',
+  'display_name',
+  'access_token_encrypted',
+  'refresh_token_encrypted',
+  'token_expires_at',
+  'scopes',
+  'status',
+  'last_refresh_error',
+  'posting_schedule',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof SocialAccountRow)[];
+
+/** The account's columns, each as account_<column>, for a query that joins social_accounts as `alias` (splitAccount reads them back). */
+export const accountColumns = (alias: string) => ACCOUNT_COLUMNS.map((column) => sql.ref(`${alias}.${column}`).as(`account_${column}`));
+
+/** Splits a row selected with accountColumns into the social_accounts row and the rest of the row. */
+export function splitAccount<Row extends Record<string, unknown>>(row: Row): { account: SocialAccountRow; rest: Omit<Row, `account_${string}`> } {
+  const account: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('account_')) account[key.slice('account_'.length)] = value;
+    else rest[key] = value;
+  }
+  return { account: account as SocialAccountRow, rest: rest as Omit<Row, `account_${string}`> };
+}
+
+/** A social_accounts row with its tokens decrypted (for a row read along with other tables). */
+export function openSocialAccount(box: SecretBox, row: SocialAccountRow): SocialAccount {
   const { access_token_encrypted, refresh_token_encrypted, ...rest } = row;
   return {
     ...rest,
-    access_token: box.decrypt(access_token_encrypted, `social_accounts.access_token (${id})`),
-    refresh_token: refresh_token_encrypted === null ? null : box.decrypt(refresh_token_encrypted, `social_accounts.refresh_token (${id})`),
+    access_token: box.decrypt(access_token_encrypted, `social_accounts.access_token (${row.id})`),
+    refresh_token: refresh_token_encrypted === null ? null : box.decrypt(refresh_token_encrypted, `social_accounts.refresh_token (${row.id})`),
   };
 }

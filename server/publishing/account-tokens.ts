@@ -82,12 +82,13 @@ async function refresh(deps: TokenDeps, adapter: PlatformAdapter, stale: SocialA
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 
 /**
- * Runs `call` with the account's tokens. On an auth error it refreshes the
- * tokens once and calls again; a second auth error, or a failed refresh, is
- * thrown. An account not connected fails at once as an auth error.
+ * Runs `call` with the account's tokens (the account given, or loaded by its
+ * id). On an auth error it refreshes the tokens once and calls again; a second
+ * auth error, or a failed refresh, is thrown. An account not connected fails
+ * at once as an auth error.
  */
-export async function withAccountTokens<T>(deps: TokenDeps, adapter: PlatformAdapter, accountId: string, call: (tokens: AccountTokens) => Promise<T>): Promise<T> {
-  const account = await loadAccount(deps, accountId);
+export async function withAccountTokens<T>(deps: TokenDeps, adapter: PlatformAdapter, accountOrId: SocialAccount | string, call: (tokens: AccountTokens) => Promise<T>): Promise<T> {
+  const account = typeof accountOrId === 'string' ? await loadAccount(deps, accountOrId) : accountOrId;
   if (account.status !== 'connected') {
     throw new PlatformError(adapter.platform, 'auth', `account "${account.display_name}" (${account.platform}) is ${account.status.replace('_', ' ')}: reconnect it`, { code: 'account_not_connected' });
   }

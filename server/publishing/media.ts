@@ -10,12 +10,12 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARED, type Database, type Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
 import type { Storage } from '../storage';
-import { queueRendition, queuedJob, renditionJobKey, type QueuedJob } from './queue';
+import { queueRendition, queuedJob, renditionJobKeySql, type QueuedJob } from './queue';
 
 export type PublishMedia = PublishRequest['media'];
 
@@ -24,6 +24,8 @@ export interface MediaTarget {
   platform: Platform;
   postId: string;
   renderId: string | null;
+  /** The render's state for the platform when the caller read it already (renderState in its query); else it is read here. */
+  render?: RenderState | null;
 }
 
 export interface MediaSource {
@@ -74,7 +76,7 @@ interface Asset {
 }
 
 /** Where a render stands for one platform: its state, its rendition if made, its output, and the rendition job's state. */
-interface RenderForPlatform {
+export interface RenderState {
   status: string;
   error: string | null;
   rendition: Asset | null;
@@ -82,22 +84,21 @@ interface RenderForPlatform {
   job: QueuedJob | null;
 }
 
-/** One query: the render, the platform's rendition and the render's output (as assets), and the rendition job. */
-async function renderForPlatform(db: Kysely<Database>, renderId: string, platform: Platform): Promise<RenderForPlatform | undefined> {
-  const asset = (alias: string) => sql<Asset | null>`(SELECT json_build_object('id', a.id, 'storage_key', a.storage_key, 'media_facts', a.media_facts) FROM media_assets a WHERE a.id = ${sql.ref(alias)})`;
-  return db
-    .selectFrom('renders')
-    .leftJoin('renditions', (join) => join.onRef('renditions.render_id', '=', 'renders.id').on('renditions.platform', '=', platform))
-    .select([
-      'renders.status',
-      'renders.error',
-      asset('renditions.asset_id').as('rendition'),
-      asset('renders.output_asset_id').as('output'),
-      queuedJob(renditionJobKey(renderId, platform)).as('job'),
-    ])
-    .where('renders.id', '=', renderId)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
+/**
+ * The render's state for the platform as one JSON value (a scalar subquery;
+ * null when there is no such render). `renderId` and `platform` are SQL: values,
+ * or columns of the query this goes into (publishing reads it with the target).
+ */
+export function renderState(renderId: RawBuilder<unknown>, platform: RawBuilder<unknown>): RawBuilder<RenderState | null> {
+  const asset = (column: string) => sql`(SELECT json_build_object('id', a.id, 'storage_key', a.storage_key, 'media_facts', a.media_facts) FROM media_assets a WHERE a.id = ${sql.ref(column)})`;
+  return sql`(SELECT json_build_object('status', r.status, 'error', r.error, 'rendition', ${asset('rn.asset_id')}, 'output', ${asset('r.output_asset_id')}, 'job', ${queuedJob(renditionJobKeySql(renderId, platform))})
+    FROM renders r LEFT JOIN renditions rn ON rn.render_id = r.id AND rn.platform = ${platform}::text
+    WHERE r.id = ${renderId}::uuid)`;
+}
+
+async function readRenderState(db: Kysely<Database>, renderId: string, platform: Platform): Promise<RenderState | null> {
+  const row = await db.selectNoFrom(renderState(sql.val(renderId), sql.val(platform)).as('state')).modifyEnd(PREPARED).executeTakeFirstOrThrow();
+  return row.state;
 }
 
 /**
@@ -105,7 +106,7 @@ async function renderForPlatform(db: Kysely<Database>, renderId: string, platfor
  * job is pending; a video with probed facts (an imported one) is used as it is;
  * otherwise queue the rendition (none was asked for) or report why it failed.
  */
-async function outputWithoutRendition(db: Kysely<Database>, renderId: string, platform: Platform, { output, job }: RenderForPlatform): Promise<Asset> {
+async function outputWithoutRendition(db: Kysely<Database>, renderId: string, platform: Platform, { output, job }: RenderState): Promise<Asset> {
   if (job?.pending) throw new MediaNotReadyError(`rendition: the ${platform} file of render ${renderId} is being prepared`);
   if (!output) throw new MediaUnavailableError('render.output_asset_id', `render ${renderId} is done and has no output file`);
   if (output.media_facts !== null) return output;
@@ -119,7 +120,7 @@ export function assetMediaSource(locate: LocateFile): MediaSource {
     async forTarget(db, target) {
       const { renderId, platform } = target;
       if (renderId === null) throw new MediaUnavailableError('post.render_id', 'the post has no render to publish');
-      const render = await renderForPlatform(db, renderId, platform);
+      const render = target.render === undefined ? await readRenderState(db, renderId, platform) : target.render;
       if (!render) throw new MediaUnavailableError('post.render_id', `render ${renderId} does not exist`);
       if (render.status === 'queued' || render.status === 'rendering') throw new MediaNotReadyError(`render ${renderId} is ${render.status}; the post waits for it`);
       if (render.status === 'failed') throw new MediaUnavailableError('render', `render ${renderId} failed: ${render.error}`);

@@ -11,14 +11,14 @@
 // upload, so the common path writes one row, after it). Retryable errors
 // reschedule the job (backoff, jitter, Retry-After); auth errors after one
 // refresh and invalid errors fail the target with the reason.
-import type { Kysely } from 'kysely';
-import { PREPARED, type Database, type PostTarget } from '../db';
+import { sql, type Kysely } from 'kysely';
+import { PREPARED, accountColumns, openSocialAccount, splitAccount, type Database, type PostTarget, type SocialAccount } from '../db';
 import { PlatformError, type PlatformAdapter, type PublishRequest } from '../platforms/adapter';
 import { formatCaption } from '../platforms/caption';
 import { postDraftSchema, validate, type PostDraft } from '../platforms/validate';
 import { withAccountTokens } from './account-tokens';
 import { adapterOrThrow, type PublishingDeps } from './deps';
-import { MediaUnavailableError, type PublishMedia } from './media';
+import { MediaUnavailableError, renderState, type PublishMedia, type RenderState } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
 import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLock, type AttemptUpdate } from './targets';
@@ -28,20 +28,29 @@ export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retryin
 interface Loaded {
   target: PostTarget;
   post: { caption: string; hashtags: string[]; platform_overrides: Record<string, unknown>; render_id: string | null };
+  /** The target's account, tokens decrypted, as it was when the lock was taken. */
+  account: SocialAccount;
+  /** The post's render for the target's platform (for the media source). */
+  render: RenderState | null;
 }
 
-async function load(db: Kysely<Database>, targetId: string): Promise<Loaded | undefined> {
+/** The target, its post, its account and its render's state: one query. */
+async function load(deps: PublishingDeps, db: Kysely<Database>, targetId: string): Promise<Loaded | undefined> {
   const row = await db
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
+    .innerJoin('social_accounts as a', 'a.id', 'post_targets.social_account_id')
     .selectAll('post_targets')
     .select(['posts.caption', 'posts.hashtags', 'posts.platform_overrides', 'posts.render_id'])
+    .select(accountColumns('a'))
+    .select(renderState(sql.ref('posts.render_id'), sql.ref('post_targets.platform')).as('render_state'))
     .where('post_targets.id', '=', targetId)
     .modifyEnd(PREPARED)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { caption, hashtags, platform_overrides, render_id, ...target } = row;
-  return { target, post: { caption, hashtags, platform_overrides, render_id } };
+  const { account, rest } = splitAccount(row);
+  const { caption, hashtags, platform_overrides, render_id, render_state, ...target } = rest;
+  return { target, post: { caption, hashtags, platform_overrides, render_id }, account: openSocialAccount(deps.secretBox, account), render: render_state };
 }
 
 /** The post as validate() and formatCaption() read it; a malformed override is reported by field. */
@@ -59,14 +68,14 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  */
 export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
   const outcome = await withPublishLock(deps.db, targetId, async (conn) => {
-    const loaded = await load(conn, targetId);
+    const loaded = await load(deps, conn, targetId);
     if (!loaded || !PUBLISHABLE_STATUSES.includes(loaded.target.status) || loaded.target.external_id !== null) return 'skipped';
     return publishLocked({ ...deps, db: conn }, adapterOrThrow(deps, loaded.target.platform), loaded, runBefore);
   });
   return outcome ?? 'busy';
 }
 
-async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post }: Loaded, runBefore: boolean): Promise<PublishOutcome> {
+async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post, account, render }: Loaded, runBefore: boolean): Promise<PublishOutcome> {
   const dueAt = target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), target.next_attempt_at?.getTime() ?? 0) : (target.next_attempt_at?.getTime() ?? 0);
   if (dueAt > deps.now().getTime()) {
     // moved later since the job was queued: run at the new time instead
@@ -83,7 +92,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
 
   try {
     if (mayExist) {
-      const existing = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
+      const existing = await withAccountTokens(deps, adapter, account, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
       if (existing) {
         // the attempt that made it: counted already when it left the target 'publishing'
         await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered', target.status === 'publishing' ? {} : { attempts: target.attempts + 1 });
@@ -95,7 +104,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     if (typeof draft === 'string') return fail(deps, target, 'invalid', draft);
     let media: PublishMedia;
     try {
-      media = await deps.media.forTarget(deps.db, { targetId: target.id, platform: target.platform, postId: target.post_id, renderId: post.render_id });
+      media = await deps.media.forTarget(deps.db, { targetId: target.id, platform: target.platform, postId: target.post_id, renderId: post.render_id, render });
     } catch (error) {
       if (error instanceof MediaUnavailableError) return fail(deps, target, 'invalid', error.message);
       throw error;
@@ -106,7 +115,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     const request: PublishRequest = { targetId: target.id, caption, post: draft, media };
     attempt = { attempts: target.attempts + 1, attempt_started_at: deps.now() };
     mayExist = true;
-    const result = await withAccountTokens(deps, adapter, target.social_account_id, (tokens) => adapter.publish(tokens, request));
+    const result = await withAccountTokens(deps, adapter, account, (tokens) => adapter.publish(tokens, request));
     if (result.state === 'published') {
       await recordPublished(deps.db, target.id, from, result, deps.now(), 'published', attempt);
       return 'published';

@@ -21,6 +21,9 @@ export const publishJobKey = (targetId: string) => `${TASKS.publishPost}:${targe
 export const statusJobKey = (targetId: string) => `${TASKS.checkPublishStatus}:${targetId}`;
 export const renderJobKey = (renderId: string) => `${TASKS.renderVideo}:${renderId}`;
 export const renditionJobKey = (renderId: string, platform: Platform) => `${TASKS.prepareRendition}:${renderId}:${platform}`;
+/** renditionJobKey in SQL, for a render id and platform that are SQL expressions (columns of a query). */
+export const renditionJobKeySql = (renderId: RawBuilder<unknown>, platform: RawBuilder<unknown>): RawBuilder<string> =>
+  sql`${`${TASKS.prepareRendition}:`} || ${renderId}::text || ':' || ${platform}::text`;
 
 export interface JobOptions {
   runAt?: Date;
@@ -76,5 +79,5 @@ export interface QueuedJob {
 }
 
 /** The job queued under `jobKey` as a scalar subquery (JSON), or null when there is none (never queued, or done and removed). */
-export const queuedJob = (jobKey: string): RawBuilder<QueuedJob | null> =>
+export const queuedJob = (jobKey: string | RawBuilder<string>): RawBuilder<QueuedJob | null> =>
   sql`(SELECT json_build_object('pending', attempts < max_attempts, 'lastError', last_error) FROM graphile_worker.jobs WHERE key = ${jobKey})`;
