@@ -18,11 +18,26 @@ export const PREPARED = sql.raw(MARKER);
 /** The statement's name: its text's hash, so one text is one statement on each connection. */
 export const statementName = (text: string): string => `noor_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
-/** A pg client that runs texts ending with the PREPARED marker (called as query(text, values), as kysely does) as named statements. */
+/** SQLSTATE feature_not_supported: "cached plan must not change result type" (a table under a prepared SELECT * gained or lost a column). */
+const PLAN_CHANGED = '0A000';
+
+/**
+ * A pg client that runs texts ending with the PREPARED marker (called as
+ * query(text, values), as kysely does) as named statements. When a migration
+ * changed what a prepared statement returns, that call fails and the client
+ * prepares its statements afresh (new names) from the next call on.
+ */
 export class PreparingClient extends pg.Client {
+  #generation = 0;
+
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    const call = typeof text === 'string' && text.trimEnd().endsWith(MARKER) && args.length === 2 && Array.isArray(values) ? [{ name: statementName(text), text, values }] : args;
-    return (super.query as (...params: unknown[]) => never)(...call);
+    const run = super.query as (...params: unknown[]) => unknown;
+    if (!(typeof text === 'string' && text.trimEnd().endsWith(MARKER) && args.length === 2 && Array.isArray(values))) return run.apply(this, args) as never;
+    const result = run.call(this, { name: `${statementName(text)}_${this.#generation}`, text, values }) as Promise<unknown>;
+    return result.catch((error: unknown) => {
+      if ((error as { code?: string }).code === PLAN_CHANGED) this.#generation++;
+      throw error;
+    }) as never;
   }
 }

@@ -1,5 +1,7 @@
 // Queries ending with the PREPARED marker run as named prepared statements on
-// the connection (planned once there), one per text; other queries stay unnamed.
+// the connection (planned once there), one per text; other queries stay
+// unnamed. A migration that changes a prepared SELECT's columns costs one
+// failed call, then the statement is prepared again.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PREPARED } from '../../server/db';
@@ -29,7 +31,20 @@ it('prepares a marked query once per connection, names it by its text, and gives
     await conn.selectFrom('users').select('id').execute();
 
     const after = await conn.selectFrom(sql<{ name: string; statement: string }>`pg_prepared_statements`.as('p')).select(['name', 'statement']).orderBy('name').execute();
-    const expected = [{ name: statementName(text), statement: text }, { name: statementName('SELECT $1::int AS n /* noor:prepared */'), statement: 'SELECT $1::int AS n /* noor:prepared */' }];
+    const expected = [{ name: `${statementName(text)}_0`, statement: text }, { name: `${statementName('SELECT $1::int AS n /* noor:prepared */')}_0`, statement: 'SELECT $1::int AS n /* noor:prepared */' }];
     expect(after).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
+  });
+});
+
+it('prepares afresh after a migration changed what a prepared statement returns (the one call in between fails)', async () => {
+  await fresh.db.connection().execute(async (conn) => {
+    await sql`CREATE TABLE prepared_probe (id int)`.execute(conn);
+    await sql`INSERT INTO prepared_probe VALUES (1)`.execute(conn);
+    const all = () => sql<Record<string, unknown>>`SELECT * FROM prepared_probe ${PREPARED}`.execute(conn);
+    expect((await all()).rows).toEqual([{ id: 1 }]);
+    await sql`ALTER TABLE prepared_probe ADD COLUMN note text DEFAULT 'added'`.execute(conn);
+    await expect(all()).rejects.toMatchObject({ code: '0A000' });
+    expect((await all()).rows).toEqual([{ id: 1, note: 'added' }]);
+    expect((await all()).rows).toEqual([{ id: 1, note: 'added' }]);
   });
 });
