@@ -1,5 +1,6 @@
 // Where publish_post gets the file it uploads: the MediaSource seam. The
-// default reads the post's render: its rendition for the target's platform
+// default takes the post's render state (renderState, which publishing reads
+// with the target in one query): its rendition for the target's platform
 // (prepare_rendition) when there is one, else the render's output media
 // asset, with the asset's probed facts, and asks a `locate` function
 // (storage) for a local file and a public URL. A render or rendition still
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { PREPARED, type Database, type Platform } from '../db';
+import type { Database, Platform } from '../db';
 import type { PublishRequest } from '../platforms/adapter';
 import { mediaFactsSchema } from '../platforms/validate';
 import type { Storage } from '../storage';
@@ -24,8 +25,8 @@ export interface MediaTarget {
   platform: Platform;
   postId: string;
   renderId: string | null;
-  /** The render's state for the platform when the caller read it already (renderState in its query); else it is read here. */
-  render?: RenderState | null;
+  /** The render's state for the platform, read by the caller with the target (renderState in its query); null when there is no such render. */
+  render: RenderState | null;
 }
 
 export interface MediaSource {
@@ -86,19 +87,14 @@ export interface RenderState {
 
 /**
  * The render's state for the platform as one JSON value (a scalar subquery;
- * null when there is no such render). `renderId` and `platform` are SQL: values,
- * or columns of the query this goes into (publishing reads it with the target).
+ * null when there is no such render). `renderId` and `platform` are columns of
+ * the query this goes into (publishing reads it with the target).
  */
 export function renderState(renderId: RawBuilder<unknown>, platform: RawBuilder<unknown>): RawBuilder<RenderState | null> {
   const asset = (column: string) => sql`(SELECT json_build_object('id', a.id, 'storage_key', a.storage_key, 'media_facts', a.media_facts) FROM media_assets a WHERE a.id = ${sql.ref(column)})`;
   return sql`(SELECT json_build_object('status', r.status, 'error', r.error, 'rendition', ${asset('rn.asset_id')}, 'output', ${asset('r.output_asset_id')}, 'job', ${queuedJob(renditionJobKeySql(renderId, platform))})
     FROM renders r LEFT JOIN renditions rn ON rn.render_id = r.id AND rn.platform = ${platform}::text
     WHERE r.id = ${renderId}::uuid)`;
-}
-
-async function readRenderState(db: Kysely<Database>, renderId: string, platform: Platform): Promise<RenderState | null> {
-  const row = await db.selectNoFrom(renderState(sql.val(renderId), sql.val(platform)).as('state')).modifyEnd(PREPARED).executeTakeFirstOrThrow();
-  return row.state;
 }
 
 /**
@@ -118,9 +114,8 @@ async function outputWithoutRendition(db: Kysely<Database>, renderId: string, pl
 export function assetMediaSource(locate: LocateFile): MediaSource {
   return {
     async forTarget(db, target) {
-      const { renderId, platform } = target;
+      const { renderId, platform, render } = target;
       if (renderId === null) throw new MediaUnavailableError('post.render_id', 'the post has no render to publish');
-      const render = target.render === undefined ? await readRenderState(db, renderId, platform) : target.render;
       if (!render) throw new MediaUnavailableError('post.render_id', `render ${renderId} does not exist`);
       if (render.status === 'queued' || render.status === 'rendering') throw new MediaNotReadyError(`render ${renderId} is ${render.status}; the post waits for it`);
       if (render.status === 'failed') throw new MediaUnavailableError('render', `render ${renderId} failed: ${render.error}`);

@@ -14,16 +14,15 @@ import { audit } from './audit';
 import { TASKS, publishJobKey, queuePublish } from './queue';
 import { moveTarget, withPublishLock } from './targets';
 
-/** Whether the target's publish job is queued and not taken by a worker (a retry waiting for its time). A job locked by a dead worker does not count. */
-async function retryIsQueued(db: Kysely<Database>, targetId: string): Promise<boolean> {
-  const { rows } = await sql<{ waiting: boolean }>`SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${publishJobKey(targetId)} AND locked_at IS NULL) AS waiting`.execute(db);
-  return rows[0]?.waiting === true;
-}
-
-/** Whether the target's publish job is taken by a worker (live or dead). */
-async function jobIsTaken(db: Kysely<Database>, targetId: string): Promise<boolean> {
-  const { rows } = await sql<{ taken: boolean }>`SELECT EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE key = ${publishJobKey(targetId)} AND locked_at IS NOT NULL) AS taken`.execute(db);
-  return rows[0]?.taken === true;
+/** Where the target's publish job stands: waiting to be taken (a retry waiting for its time), taken by a worker (live or dead), or none. */
+async function publishJobState(db: Kysely<Database>, targetId: string): Promise<'waiting' | 'taken' | undefined> {
+  const job = await db
+    .selectFrom(sql<{ key: string; locked_at: Date | null }>`graphile_worker.jobs`.as('j'))
+    .select('locked_at')
+    .where('key', '=', publishJobKey(targetId))
+    .executeTakeFirst();
+  if (!job) return undefined;
+  return job.locked_at === null ? 'waiting' : 'taken';
 }
 
 const RECOVER = { action: 'post_target.recover', reason: 'left unfinished by a worker that stopped' } as const;
@@ -32,11 +31,12 @@ const RECOVER = { action: 'post_target.recover', reason: 'left unfinished by a w
 function recoverOne(db: Kysely<Database>, id: string, now: Date): Promise<boolean | undefined> {
   return withPublishLock(db, id, async (conn) => {
     const row = await conn.selectFrom('post_targets').select(['status', 'attempts']).where('id', '=', id).executeTakeFirst();
-    if (row?.status === 'scheduled' && (await jobIsTaken(conn, id))) {
+    const job = await publishJobState(conn, id);
+    if (row?.status === 'scheduled' && job === 'taken') {
       // the dead worker's attempt counts: it may have reached the platform
       return moveTarget(conn, id, ['scheduled'], { status: 'publishing', attempts: row.attempts + 1, next_attempt_at: null }, RECOVER.action, { reason: RECOVER.reason }, (trx) => queuePublish(trx, id, now));
     }
-    if (row?.status !== 'publishing' || (await retryIsQueued(conn, id))) return false;
+    if (row?.status !== 'publishing' || job === 'waiting') return false;
     await conn.transaction().execute(async (trx) => {
       await queuePublish(trx, id, now);
       await audit(trx, { action: RECOVER.action, subjectType: 'post_target', subjectId: id, details: { reason: RECOVER.reason } });
