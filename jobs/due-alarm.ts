@@ -18,10 +18,28 @@ const MARGIN_MS = 5;
 /** Jobs queued together (one notification each) are looked at once, this long after the first. */
 const SETTLE_MS = 20;
 
+/**
+ * When the wake-up should fire after a look at `now` found the earliest job
+ * ahead due in `inMs` (null: none within the look's reach), given the
+ * pending wake-up at `pendingAt` (Infinity: none). A pending wake-up is only
+ * ever brought forward, never dropped: a look that runs between a job's due
+ * instant and its wake-up (the margin) no longer sees the job as ahead, and
+ * must not cancel the wake-up for it.
+ */
+export function nextWakeAt(pendingAt: number, now: number, inMs: number | null): number {
+  return inMs === null ? pendingAt : Math.min(pendingAt, now + inMs + MARGIN_MS);
+}
+
 export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: number, workers: number, onError: (error: unknown) => void): DueAlarm {
   let wake: NodeJS.Timeout | undefined;
+  /** When the pending wake-up fires (epoch ms). */
+  let wakeAt = Infinity;
   let settling: NodeJS.Timeout | undefined;
-  const nudge = () => void pool.query(`SELECT pg_notify('jobs:insert', json_build_object('count', $1::int)::text)`, [workers]).catch(onError);
+  const nudge = () => {
+    wake = undefined;
+    wakeAt = Infinity;
+    void pool.query(`SELECT pg_notify('jobs:insert', json_build_object('count', $1::int)::text)`, [workers]).catch(onError);
+  };
   const look = async () => {
     // a look may come late, so it covers half an interval more than the next look's start
     const { rows } = await pool.query<{ in_ms: number | null }>(
@@ -29,9 +47,12 @@ export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: numb
        WHERE is_available AND run_at > now() AND run_at <= now() + make_interval(secs => $1::float8)`,
       [(everyMs * 1.5) / 1000],
     );
-    const inMs = rows[0]?.in_ms;
+    const now = Date.now();
+    const at = nextWakeAt(wakeAt, now, rows[0]?.in_ms ?? null);
+    if (at === wakeAt) return;
     clearTimeout(wake);
-    if (inMs !== null && inMs !== undefined) wake = setTimeout(nudge, inMs + MARGIN_MS);
+    wakeAt = at;
+    wake = setTimeout(nudge, at - now);
   };
   const lookSafely = () => void look().catch(onError);
   const onNotification = ({ message }: { message: pg.Notification }) => {

@@ -11,8 +11,8 @@
 // upload, so the common path writes one row, after it). Retryable errors
 // reschedule the job (backoff, jitter, Retry-After); auth errors after one
 // refresh and invalid errors fail the target with the reason.
-import { sql, type Kysely } from 'kysely';
-import { PREPARED, accountColumns, openSocialAccount, splitAccount, type Database, type PostTarget, type SocialAccount } from '../db';
+import { sql, type InferResult, type Kysely } from 'kysely';
+import { accountColumns, openSocialAccount, splitAccount, type Database, type PostTarget, type SocialAccount } from '../db';
 import { PlatformError, type PlatformAdapter, type PublishRequest } from '../platforms/adapter';
 import { formatCaption } from '../platforms/caption';
 import { postDraftSchema, validate, type PostDraft } from '../platforms/validate';
@@ -21,7 +21,7 @@ import { adapterOrThrow, type PublishingDeps } from './deps';
 import { MediaUnavailableError, renderState, type PublishMedia, type RenderState } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
-import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLock, type AttemptUpdate } from './targets';
+import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLockRead, type AttemptUpdate, type PublishLock } from './targets';
 
 export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
 
@@ -34,9 +34,9 @@ interface Loaded {
   render: RenderState | null;
 }
 
-/** The target, its post, its account and its render's state: one query. */
-async function load(deps: PublishingDeps, db: Kysely<Database>, targetId: string): Promise<Loaded | undefined> {
-  const row = await db
+/** The target (its row locked), its post, its account and its render's state: one query, run with the lock taken (withPublishLockRead). */
+const loadQuery = (db: Kysely<Database>, targetId: string) =>
+  db
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .innerJoin('social_accounts as a', 'a.id', 'post_targets.social_account_id')
@@ -45,9 +45,9 @@ async function load(deps: PublishingDeps, db: Kysely<Database>, targetId: string
     .select(accountColumns('a'))
     .select(renderState(sql.ref('posts.render_id'), sql.ref('post_targets.platform')).as('render_state'))
     .where('post_targets.id', '=', targetId)
-    .modifyEnd(PREPARED)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .forNoKeyUpdate('post_targets');
+
+function loaded(deps: PublishingDeps, row: InferResult<ReturnType<typeof loadQuery>>[number]): Loaded {
   const { account, rest } = splitAccount(row);
   const { caption, hashtags, platform_overrides, render_id, render_state, ...target } = rest;
   return { target, post: { caption, hashtags, platform_overrides, render_id }, account: openSocialAccount(deps.secretBox, account), render: render_state };
@@ -67,15 +67,14 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * attempt count is above 1), so an earlier run may have made the post.
  */
 export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
-  const outcome = await withPublishLock(deps.db, targetId, async (conn) => {
-    const loaded = await load(deps, conn, targetId);
-    if (!loaded || !PUBLISHABLE_STATUSES.includes(loaded.target.status) || loaded.target.external_id !== null) return 'skipped';
-    return publishLocked({ ...deps, db: conn }, adapterOrThrow(deps, loaded.target.platform), loaded, runBefore);
+  const outcome = await withPublishLockRead(deps.db, targetId, loadQuery(deps.db, targetId), async (lock, row) => {
+    if (!row || !PUBLISHABLE_STATUSES.includes(row.status) || row.external_id !== null) return 'skipped';
+    return publishLocked({ ...deps, db: lock.conn }, adapterOrThrow(deps, row.platform), loaded(deps, row), runBefore, lock);
   });
   return outcome ?? 'busy';
 }
 
-async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post, account, render }: Loaded, runBefore: boolean): Promise<PublishOutcome> {
+async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post, account, render }: Loaded, runBefore: boolean, lock: PublishLock): Promise<PublishOutcome> {
   const dueAt = target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), target.next_attempt_at?.getTime() ?? 0) : (target.next_attempt_at?.getTime() ?? 0);
   if (dueAt > deps.now().getTime()) {
     // moved later since the job was queued: run at the new time instead
@@ -95,7 +94,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
       const existing = await withAccountTokens(deps, adapter, account, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
       if (existing) {
         // the attempt that made it: counted already when it left the target 'publishing'
-        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered', target.status === 'publishing' ? {} : { attempts: target.attempts + 1 });
+        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered', target.status === 'publishing' ? {} : { attempts: target.attempts + 1 }, lock);
         return 'recovered';
       }
       mayExist = false;
@@ -117,13 +116,13 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     mayExist = true;
     const result = await withAccountTokens(deps, adapter, account, (tokens) => adapter.publish(tokens, request));
     if (result.state === 'published') {
-      await recordPublished(deps.db, target.id, from, result, deps.now(), 'published', attempt);
+      await recordPublished(deps.db, target.id, from, result, deps.now(), 'published', attempt, lock);
       return 'published';
     }
     const checkAt = new Date(deps.now().getTime() + result.pollAfterMs);
-    await moveTarget(deps.db, target.id, from, { status: 'processing', publish_handle: result.handle, processing_since: deps.now(), next_attempt_at: null, ...attempt }, 'post_target.processing', { handle: result.handle, attempt: attempt.attempts! }, (trx) =>
-      queueStatusCheck(trx, target.id, 1, checkAt),
-    );
+    await moveTarget(deps.db, target.id, from, { status: 'processing', publish_handle: result.handle, processing_since: deps.now(), next_attempt_at: null, ...attempt }, 'post_target.processing', { handle: result.handle, attempt: attempt.attempts! }, {
+      also: (trx) => queueStatusCheck(trx, target.id, 1, checkAt),
+    });
     return 'processing';
   } catch (error) {
     const platformError = error instanceof PlatformError ? error : new PlatformError(adapter.platform, 'transient', reasonOf(error), { code: 'unexpected' });
@@ -156,7 +155,7 @@ async function handleError(deps: PublishingDeps, target: PostTarget, attempt: At
     { status: uncertain ? 'publishing' : 'scheduled', last_error: reason, error_class: error.kind, next_attempt_at: nextAt, ...attempt },
     'post_target.retry',
     { errorClass: error.kind, reason, retryAt: nextAt.toISOString(), retryAfterMs: error.details.retryAfterMs ?? null, uncertain },
-    (trx) => queuePublish(trx, target.id, nextAt),
+    { also: (trx) => queuePublish(trx, target.id, nextAt) },
   );
   return moved ? 'retrying' : 'skipped';
 }

@@ -34,7 +34,7 @@ function recoverOne(db: Kysely<Database>, id: string, now: Date): Promise<boolea
     const job = await publishJobState(conn, id);
     if (row?.status === 'scheduled' && job === 'taken') {
       // the dead worker's attempt counts: it may have reached the platform
-      return moveTarget(conn, id, ['scheduled'], { status: 'publishing', attempts: row.attempts + 1, next_attempt_at: null }, RECOVER.action, { reason: RECOVER.reason }, (trx) => queuePublish(trx, id, now));
+      return moveTarget(conn, id, ['scheduled'], { status: 'publishing', attempts: row.attempts + 1, next_attempt_at: null }, RECOVER.action, { reason: RECOVER.reason }, { also: (trx) => queuePublish(trx, id, now) });
     }
     if (row?.status !== 'publishing' || job === 'waiting') return false;
     await conn.transaction().execute(async (trx) => {

@@ -4,9 +4,12 @@
 // advisory lock that marks "a live worker is publishing this target": it dies
 // with the worker's connection, which is how a crash is told from a slow upload.
 // Anything that changes a target a worker may be publishing (a user cancelling
-// or moving it) must hold this lock too. The statements here run as prepared
+// or moving it) must hold this lock too. Publishing takes the lock in the
+// statement that reads the target (withPublishLockRead) and releases it in the
+// statement that records the outcome (moveTarget's release), so holding it
+// costs no round trip of its own. The statements here run as prepared
 // statements: publishing runs them for every target.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { PREPARED, advisoryKey, type Database, type JsonObject, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
@@ -17,7 +20,11 @@ export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', '
  * changes nothing) when the target is not in one of `from`. The check, the
  * change and the audit row are one statement (the row is locked FOR UPDATE
  * and its status checked again on the latest version), so a move is one
- * round trip; with `also` it runs in a transaction with it.
+ * round trip; with `also` it runs in a transaction with it. With `release`
+ * (a publishing lock held on `db`, and no `also`) the same statement releases
+ * the lock once the row is written: a worker that takes the lock next and
+ * reads the row (withPublishLockRead, which locks the row) waits for this
+ * statement's commit and reads what it wrote.
  */
 export async function moveTarget(
   db: Kysely<Database>,
@@ -26,8 +33,9 @@ export async function moveTarget(
   patch: PostTargetUpdate & { status: PostTargetStatus },
   action: string,
   details: JsonObject = {},
-  also?: (trx: Kysely<Database>) => Promise<void>,
+  { also, release }: { also?: (trx: Kysely<Database>) => Promise<void>; release?: PublishLock } = {},
 ): Promise<boolean> {
+  if (release && (also || release.conn !== db)) throw new Error('moveTarget: release takes a lock held on db, and no also');
   const move = async (conn: Kysely<Database>) => {
     const moved = await conn
       .with('old', (q) => q.selectFrom('post_targets').select(['id', 'status']).where('id', '=', targetId).where('status', 'in', [...from]).forUpdate())
@@ -47,11 +55,14 @@ export async function moveTarget(
               ]),
           ),
       )
-      .selectFrom('moved')
-      .select('from_status')
+      // the count reads every moved row first, so the lock is released after the row is written and locked
+      .selectFrom((q) => q.selectFrom('moved').select((eb) => eb.fn.countAll<string>().as('n')).as('m'))
+      .select('m.n')
+      .$if(release !== undefined, (q) => q.select(sql<boolean>`pg_advisory_unlock(${release!.key})`.as('unlocked')))
       .modifyEnd(PREPARED)
-      .executeTakeFirst();
-    return moved !== undefined;
+      .executeTakeFirstOrThrow();
+    if (release && (moved as { unlocked?: boolean }).unlocked) release.released = true;
+    return Number(moved.n) > 0;
   };
   if (!also) return move(db);
   return db.transaction().execute(async (trx) => {
@@ -78,6 +89,7 @@ export function recordPublished(
   at: Date,
   how: 'published' | 'recovered' | 'processed',
   attempt: AttemptUpdate = {},
+  release?: PublishLock,
 ): Promise<boolean> {
   return moveTarget(
     db,
@@ -86,21 +98,69 @@ export function recordPublished(
     { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null, ...attempt },
     'post_target.published',
     { externalId: post.externalId, url: post.url, how, ...(attempt.attempts === undefined ? {} : { attempt: attempt.attempts }) },
+    { release },
   );
+}
+
+/** A target's publishing lock, held on `conn`. `released` is set when a statement released it (moveTarget's release). */
+export interface PublishLock {
+  readonly conn: Kysely<Database>;
+  readonly key: RawBuilder<unknown>;
+  released: boolean;
+}
+
+/** Takes the lock (on `conn`, with `key`) and returns whether it did, maybe with rows read in the same statement. */
+type TakeLock<R> = (conn: Kysely<Database>, key: RawBuilder<unknown>) => Promise<{ locked: boolean; taken: R }>;
+
+/** Runs `run` holding the lock `take` takes on one connection; undefined at once when another live worker holds it. Releases it after, unless a statement did. */
+async function holdingPublishLock<R, T>(db: Kysely<Database>, targetId: string, take: TakeLock<R>, run: (lock: PublishLock, taken: R) => Promise<T>): Promise<T | undefined> {
+  return db.connection().execute(async (conn) => {
+    const lock: PublishLock = { conn, key: advisoryKey('publish', targetId), released: false };
+    const { locked, taken } = await take(conn, lock.key);
+    if (!locked) return undefined;
+    try {
+      return await run(lock, taken);
+    } finally {
+      if (!lock.released) await sql`SELECT pg_advisory_unlock(${lock.key}) ${PREPARED}`.execute(conn);
+    }
+  });
 }
 
 /**
  * Runs `run` holding the target's publishing lock on one connection (passed
  * to `run`), or returns undefined at once when another live worker holds it.
  */
-export async function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
-  return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${advisoryKey('publish', targetId)}) AS locked ${PREPARED}`.execute(conn);
-    if (!rows[0]?.locked) return undefined;
-    try {
-      return await run(conn);
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${advisoryKey('publish', targetId)}) ${PREPARED}`.execute(conn);
-    }
-  });
+export function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
+  const take: TakeLock<null> = async (conn, key) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${key}) AS locked ${PREPARED}`.execute(conn);
+    return { locked: rows[0]?.locked === true, taken: null };
+  };
+  return holdingPublishLock(db, targetId, take, (lock) => run(lock.conn));
+}
+
+/**
+ * withPublishLock, taking the lock in the statement that reads the target:
+ * `read` selects it by id (an `id` column; undefined when there is no such
+ * target) and must lock its row (FOR NO KEY UPDATE OF post_targets). The row
+ * is then as fresh as a read after the lock: a locked row is read in its
+ * latest committed version, after any write in progress, not as of the
+ * statement's start. The read runs only when the lock was taken. The row
+ * lock ends with the statement, which commits without waiting for the disk
+ * (it wrote nothing a crash could lose).
+ */
+export function withPublishLockRead<R extends { id: string }, T>(
+  db: Kysely<Database>,
+  targetId: string,
+  // any tables and aliases: the statement only needs the row's shape
+  read: SelectQueryBuilder<any, any, R>,
+  run: (lock: PublishLock, row: R | undefined) => Promise<T>,
+): Promise<T | undefined> {
+  const take: TakeLock<R | undefined> = async (conn, key) => {
+    const { rows } = await sql<R & { locked: boolean }>`
+      WITH l AS MATERIALIZED (SELECT pg_try_advisory_lock(${key}) AS locked, set_config('synchronous_commit', 'off', true))
+      SELECT l.locked, t.* FROM l LEFT JOIN LATERAL (${read.where(sql<boolean>`l.locked`)}) AS t ON true ${PREPARED}`.execute(conn);
+    const { locked, ...row } = rows[0]!;
+    return { locked, taken: row.id === null ? undefined : (row as unknown as R) };
+  };
+  return holdingPublishLock(db, targetId, take, run);
 }

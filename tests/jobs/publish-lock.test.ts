@@ -1,0 +1,79 @@
+// The publishing lock as publishing takes and leaves it: taken in the
+// statement that reads the target, whose row is then read as its latest
+// committed version (a write in progress is waited for, not read past);
+// refused at once while another connection holds it; released by the
+// statement that records the outcome, after the row is written, or else when
+// the work ends. Real Postgres, two connections.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PUBLISHABLE_STATUSES, recordPublished, withPublishLock, withPublishLockRead } from '../../server/publishing/targets';
+import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const readTarget = (id: string) => h.fresh.db.selectFrom('post_targets').select(['id', 'status']).where('id', '=', id).forNoKeyUpdate('post_targets');
+
+/** Whether the target's publishing lock is free: another connection can take it (and gives it back). */
+const lockIsFree = (id: string) => withPublishLock(h.fresh.db, id, () => Promise.resolve(true)).then((taken) => taken === true);
+
+it('reads the row a write in progress leaves, once it commits, not the version before it', async () => {
+  const id = await scheduleTarget(h, { queue: false });
+  let read: string | undefined;
+  let reading: Promise<unknown> = Promise.resolve();
+  await h.fresh.db.transaction().execute(async (trx) => {
+    await trx.updateTable('post_targets').set({ status: 'cancelled' }).where('id', '=', id).execute();
+    reading = withPublishLockRead(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve((read = row?.status)));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // the read waits for this transaction rather than returning 'scheduled'
+    expect(read).toBeUndefined();
+  });
+  await reading;
+  expect(read).toBe('cancelled');
+});
+
+it('does not read (or run) while another live connection holds the lock, and is free again after', async () => {
+  const id = await scheduleTarget(h, { queue: false });
+  let ran = false;
+  const inner = await withPublishLock(h.fresh.db, id, async () => {
+    const busy = await withPublishLockRead(h.fresh.db, id, readTarget(id), async () => (ran = true));
+    return busy;
+  });
+  expect(inner).toBeUndefined();
+  expect(ran).toBe(false);
+  expect(await lockIsFree(id)).toBe(true);
+});
+
+it('a missing target reads as undefined, under the lock', async () => {
+  const id = '00000000-0000-4000-8000-000000000000';
+  expect(await withPublishLockRead(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
+});
+
+it('recording the post releases the lock in the same statement, after the row is written', async () => {
+  const id = await scheduleTarget(h, { queue: false });
+  const released = await withPublishLockRead(h.fresh.db, id, readTarget(id), async (lock) => {
+    expect(await lockIsFree(id)).toBe(false);
+    const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-1', url: null }, new Date(), 'published', {}, lock);
+    expect(moved).toBe(true);
+    return lock.released && (await lockIsFree(id));
+  });
+  expect(released).toBe(true);
+  expect((await targetRow(h, id)).status).toBe('published');
+});
+
+it('a record that moves nothing still releases the lock', async () => {
+  const id = await scheduleTarget(h, { queue: false });
+  await sql`UPDATE post_targets SET status = 'cancelled' WHERE id = ${id}`.execute(h.fresh.db);
+  const result = await withPublishLockRead(h.fresh.db, id, readTarget(id), async (lock) => {
+    const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-2', url: null }, new Date(), 'published', {}, lock);
+    return { moved, released: lock.released };
+  });
+  expect(result).toEqual({ moved: false, released: true });
+  expect(await lockIsFree(id)).toBe(true);
+  expect((await targetRow(h, id)).status).toBe('cancelled');
+});
