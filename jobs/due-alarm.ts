@@ -1,8 +1,9 @@
 // Starts jobs on time. graphile-worker notices a job queued for later only
 // when it next polls (every pollIntervalMs), so a post due at 20:00:00 could
 // start up to a poll interval late. This looks up the earliest job due before
-// its next look — once per poll interval, and shortly after a job is queued
-// (graphile-worker's jobs:insert notification) — and, at that instant, wakes
+// its next look — once per poll interval, shortly after a job is queued
+// (graphile-worker's jobs:insert notification), and when the listening
+// connection is (re)made — and, at that instant, wakes
 // the idle workers of every worker process the way queueing a job does
 // (NOTIFY jobs:insert). Reads graphile-worker 0.17's job table through its
 // partial index on available jobs.
@@ -35,10 +36,11 @@ export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: numb
   /** When the pending wake-up fires (epoch ms). */
   let wakeAt = Infinity;
   let settling: NodeJS.Timeout | undefined;
+  const wakeWorkers = () => void pool.query(`SELECT pg_notify('jobs:insert', json_build_object('count', $1::int)::text)`, [workers]).catch(onError);
   const nudge = () => {
     wake = undefined;
     wakeAt = Infinity;
-    void pool.query(`SELECT pg_notify('jobs:insert', json_build_object('count', $1::int)::text)`, [workers]).catch(onError);
+    wakeWorkers();
   };
   const look = async () => {
     // a look may come late, so it covers half an interval more than the next look's start
@@ -55,19 +57,31 @@ export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: numb
     wake = setTimeout(nudge, at - now);
   };
   const lookSafely = () => void look().catch(onError);
-  const onNotification = ({ message }: { message: pg.Notification }) => {
-    if (message.channel !== 'jobs:insert' || settling) return;
+  const lookSoon = () => {
+    if (settling) return;
     settling = setTimeout(() => {
       settling = undefined;
       lookSafely();
     }, SETTLE_MS);
   };
+  /** Notifications sent before the listening connection was (re)made are lost, a wake-up among them: wake the workers and look again once it listens. */
+  let listening: NodeJS.Timeout | undefined;
+  const onListening = () => {
+    lookSoon();
+    listening = setTimeout(wakeWorkers, SETTLE_MS);
+  };
+  const onNotification = ({ message }: { message: pg.Notification }) => {
+    if (message.channel === 'jobs:insert') lookSoon();
+  };
   events.on('pool:listen:notification', onNotification);
+  events.on('pool:listen:success', onListening);
   lookSafely();
   const timer = setInterval(lookSafely, everyMs);
   return {
     stop() {
       events.off('pool:listen:notification', onNotification);
+      events.off('pool:listen:success', onListening);
+      clearTimeout(listening);
       clearInterval(timer);
       clearTimeout(wake);
       clearTimeout(settling);

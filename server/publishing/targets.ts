@@ -24,7 +24,12 @@ export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', '
  * (a publishing lock held on `db`, and no `also`) the same statement releases
  * the lock once the row is written: a worker that takes the lock next and
  * reads the row (withPublishLockRead, which locks the row) waits for this
- * statement's commit and reads what it wrote.
+ * statement's commit and reads what it wrote. With `flushedByJob` the
+ * statement commits without waiting for the disk: the caller is a job
+ * (publish_post) whose completion graphile-worker commits after it, and that
+ * commit's flush writes this one's too (the log is written in order); a crash
+ * before then leaves the job taken, so it runs again and asks the platform
+ * before posting.
  */
 export async function moveTarget(
   db: Kysely<Database>,
@@ -33,7 +38,7 @@ export async function moveTarget(
   patch: PostTargetUpdate & { status: PostTargetStatus },
   action: string,
   details: JsonObject = {},
-  { also, release }: { also?: (trx: Kysely<Database>) => Promise<void>; release?: PublishLock } = {},
+  { also, release, flushedByJob = false }: { also?: (trx: Kysely<Database>) => Promise<void>; release?: PublishLock; flushedByJob?: boolean } = {},
 ): Promise<boolean> {
   if (release && (also || release.conn !== db)) throw new Error('moveTarget: release takes a lock held on db, and no also');
   const move = async (conn: Kysely<Database>) => {
@@ -59,6 +64,7 @@ export async function moveTarget(
       .selectFrom((q) => q.selectFrom('moved').select((eb) => eb.fn.countAll<string>().as('n')).as('m'))
       .select('m.n')
       .$if(release !== undefined, (q) => q.select(sql<boolean>`pg_advisory_unlock(${release!.key})`.as('unlocked')))
+      .$if(flushedByJob, (q) => q.select(sql<string>`set_config('synchronous_commit', 'off', true)`.as('commit')))
       .modifyEnd(PREPARED)
       .executeTakeFirstOrThrow();
     if (release && (moved as { unlocked?: boolean }).unlocked) release.released = true;
@@ -89,7 +95,8 @@ export function recordPublished(
   at: Date,
   how: 'published' | 'recovered' | 'processed',
   attempt: AttemptUpdate = {},
-  release?: PublishLock,
+  /** publish_post's lock on the target: this statement releases it, and leaves its flush to the job's completion (moveTarget's release and flushedByJob). */
+  publishing?: PublishLock,
 ): Promise<boolean> {
   return moveTarget(
     db,
@@ -98,7 +105,7 @@ export function recordPublished(
     { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null, ...attempt },
     'post_target.published',
     { externalId: post.externalId, url: post.url, how, ...(attempt.attempts === undefined ? {} : { attempt: attempt.attempts }) },
-    { release },
+    { release: publishing, flushedByJob: publishing !== undefined },
   );
 }
 
