@@ -3,7 +3,9 @@
 // it can record the id; a restarted worker finds the post on the platform and
 // records it. One post on the platform, the target published with its id.
 // The same when the dead worker's job is unlocked before any sweep marked the
-// target: the job's second run asks the platform first.
+// target: the job's second run asks the platform first. And when the job
+// finished but the record of it was lost: the sweep finds the due target
+// with no job.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -101,4 +103,17 @@ it('a dead worker\'s job unlocked before any sweep (graphile-worker\'s lock time
   await restartUntilRecorded(id, post, createsBefore);
   // the job's second run asked the platform first: no sweep was needed
   expect(await auditActions(h, id)).toEqual(['post_target.published']);
+});
+
+it('a record lost with the database\'s unflushed log while the job\'s completion was kept: the sweep finds the due target with no job and records the post', async () => {
+  const { id, post, createsBefore } = await crashMidUpload();
+  // what a database crash can leave: the record (flushed with the job's completion) lost, the completion, retried after the restart, kept
+  // (graphile-worker completes a job by deleting its row)
+  await sql`DELETE FROM graphile_worker._private_jobs WHERE key = ${publishJobKey(id)}`.execute(h.fresh.db);
+  await sql`UPDATE post_targets SET scheduled_at = scheduled_at - interval '1 minute' WHERE id = ${id}`.execute(h.fresh.db);
+  expect(await publishJob(id)).toEqual([]);
+  expect(await targetRow(h, id)).toMatchObject({ status: 'scheduled', external_id: null });
+
+  await restartUntilRecorded(id, post, createsBefore);
+  expect(await auditActions(h, id)).toEqual(['post_target.recover', 'post_target.published']);
 });
