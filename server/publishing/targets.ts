@@ -123,12 +123,20 @@ type TakeLock<R> = (conn: Kysely<Database>, key: RawBuilder<unknown>) => Promise
 async function holdingPublishLock<R, T>(db: Kysely<Database>, targetId: string, take: TakeLock<R>, run: (lock: PublishLock, taken: R) => Promise<T>): Promise<T | undefined> {
   return db.connection().execute(async (conn) => {
     const lock: PublishLock = { conn, key: advisoryKey('publish', targetId), released: false };
-    const { locked, taken } = await take(conn, lock.key);
-    if (!locked) return undefined;
+    const unlock = () => sql`SELECT pg_advisory_unlock(${lock.key}) ${PREPARED}`.execute(conn);
+    let took: Awaited<ReturnType<TakeLock<R>>>;
     try {
-      return await run(lock, taken);
+      took = await take(conn, lock.key);
+    } catch (error) {
+      // a statement that failed after taking the lock keeps it (a session lock outlives its transaction), on a connection going back to the pool
+      await unlock().catch(() => undefined);
+      throw error;
+    }
+    if (!took.locked) return undefined;
+    try {
+      return await run(lock, took.taken);
     } finally {
-      if (!lock.released) await sql`SELECT pg_advisory_unlock(${lock.key}) ${PREPARED}`.execute(conn);
+      if (!lock.released) await unlock();
     }
   });
 }

@@ -3,8 +3,9 @@
 // committed version (a write in progress is waited for, not read past);
 // refused at once while another connection holds it; released by the
 // statement that records the outcome, after the row is written, or else when
-// the work ends. Real Postgres, two connections.
+// the work ends, or when the read fails. Real Postgres, two connections.
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PUBLISHABLE_STATUSES, recordPublished, withPublishLock, withPublishLockRead } from '../../server/publishing/targets';
 import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
@@ -19,8 +20,19 @@ afterAll(async () => {
 
 const readTarget = (id: string) => h.fresh.db.selectFrom('post_targets').select(['id', 'status']).where('id', '=', id).forNoKeyUpdate('post_targets');
 
-/** Whether the target's publishing lock is free: another connection can take it (and gives it back). */
-const lockIsFree = (id: string) => withPublishLock(h.fresh.db, id, () => Promise.resolve(true)).then((taken) => taken === true);
+/** Whether the target's publishing lock is free: a connection of its own (not one from the pool, which may be the holder's) can take it, and gives it back. */
+async function lockIsFree(id: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: h.fresh.url });
+  await client.connect();
+  try {
+    const key = `noor.publish:${id}`;
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+    if (rows[0]!.locked) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+    return rows[0]!.locked;
+  } finally {
+    await client.end();
+  }
+}
 
 it('reads the row a write in progress leaves, once it commits, not the version before it', async () => {
   const id = await scheduleTarget(h, { queue: false });
@@ -76,4 +88,11 @@ it('a record that moves nothing still releases the lock', async () => {
   expect(result).toEqual({ moved: false, released: true });
   expect(await lockIsFree(id)).toBe(true);
   expect((await targetRow(h, id)).status).toBe('cancelled');
+});
+
+it('a read that fails after taking the lock gives it back', async () => {
+  const id = await scheduleTarget(h, { queue: false });
+  const failing = h.fresh.db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', id).forNoKeyUpdate('post_targets');
+  await expect(withPublishLockRead(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
+  expect(await lockIsFree(id)).toBe(true);
 });
