@@ -3,10 +3,10 @@
 // start up to a poll interval late. This looks up the earliest job due before
 // its next look — once per poll interval, shortly after a job is queued
 // (graphile-worker's jobs:insert notification), and when the listening
-// connection is (re)made — and, at that instant, wakes
-// the idle workers of every worker process the way queueing a job does
-// (NOTIFY jobs:insert). Reads graphile-worker 0.17's job table through its
-// partial index on available jobs.
+// connection is (re)made — and, at that instant, wakes the idle workers of
+// every worker process the way queueing a job does (NOTIFY jobs:insert).
+// Reads graphile-worker 0.17's job table through its partial index on
+// available jobs.
 import type { WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 
@@ -68,6 +68,7 @@ export function startDueAlarm(pool: pg.Pool, events: WorkerEvents, everyMs: numb
   let listening: NodeJS.Timeout | undefined;
   const onListening = () => {
     lookSoon();
+    clearTimeout(listening);
     listening = setTimeout(wakeWorkers, SETTLE_MS);
   };
   const onNotification = ({ message }: { message: pg.Notification }) => {

@@ -21,7 +21,7 @@ import { adapterOrThrow, type PublishingDeps } from './deps';
 import { MediaUnavailableError, renderState, type PublishMedia, type RenderState } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
-import { PUBLISHABLE_STATUSES, failTarget, moveTarget, recordPublished, withPublishLockRead, type AttemptUpdate, type PublishLock } from './targets';
+import { PUBLISHABLE_STATUSES, dueTime, failTarget, moveTarget, recordPublished, withPublishLock, type AttemptUpdate, type PublishLock } from './targets';
 
 export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
 
@@ -34,7 +34,7 @@ interface Loaded {
   render: RenderState | null;
 }
 
-/** The target (its row locked), its post, its account and its render's state: one query, run with the lock taken (withPublishLockRead). */
+/** The target (its row locked), its post, its account and its render's state: one query, run with the lock taken (withPublishLock). */
 const loadQuery = (db: Kysely<Database>, targetId: string) =>
   db
     .selectFrom('post_targets')
@@ -67,7 +67,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * attempt count is above 1), so an earlier run may have made the post.
  */
 export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
-  const outcome = await withPublishLockRead(deps.db, targetId, loadQuery(deps.db, targetId), async (lock, row) => {
+  const outcome = await withPublishLock(deps.db, targetId, loadQuery(deps.db, targetId), async (lock, row) => {
     if (!row || !PUBLISHABLE_STATUSES.includes(row.status) || row.external_id !== null) return 'skipped';
     return publishLocked({ ...deps, db: lock.conn }, adapterOrThrow(deps, row.platform), loaded(deps, row), runBefore, lock);
   });
@@ -75,7 +75,7 @@ export async function publishTarget(deps: PublishingDeps, targetId: string, runB
 }
 
 async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post, account, render }: Loaded, runBefore: boolean, lock: PublishLock): Promise<PublishOutcome> {
-  const dueAt = target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), target.next_attempt_at?.getTime() ?? 0) : (target.next_attempt_at?.getTime() ?? 0);
+  const dueAt = dueTime(target);
   if (dueAt > deps.now().getTime()) {
     // moved later since the job was queued: run at the new time instead
     await queuePublish(deps.db, target.id, new Date(dueAt));

@@ -5,12 +5,12 @@
 // with the worker's connection, which is how a crash is told from a slow upload.
 // Anything that changes a target a worker may be publishing (a user cancelling
 // or moving it) must hold this lock too. Publishing takes the lock in the
-// statement that reads the target (withPublishLockRead) and releases it in the
+// statement that reads the target (withPublishLock) and releases it in the
 // statement that records the outcome (moveTarget's release), so holding it
 // costs no round trip of its own. The statements here run as prepared
 // statements: publishing runs them for every target.
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { PREPARED, advisoryKey, type Database, type JsonObject, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
+import { PREPARED, advisoryKey, type Database, type JsonObject, type PostTarget, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass } from '../db';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
 
@@ -23,7 +23,7 @@ export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', '
  * round trip; with `also` it runs in a transaction with it. With `release`
  * (a publishing lock held on `db`, and no `also`) the same statement releases
  * the lock once the row is written: a worker that takes the lock next and
- * reads the row (withPublishLockRead, which locks the row) waits for this
+ * reads the row (withPublishLock, which locks the row) waits for this
  * statement's commit and reads what it wrote. With `flushedByJob` the
  * statement commits without waiting for the disk: the caller is a job
  * (publish_post) whose completion graphile-worker commits after it, and that
@@ -67,7 +67,7 @@ export async function moveTarget(
       .$if(flushedByJob, (q) => q.select(sql<string>`set_config('synchronous_commit', 'off', true)`.as('commit')))
       .modifyEnd(PREPARED)
       .executeTakeFirstOrThrow();
-    if (release && (moved as { unlocked?: boolean }).unlocked) release.released = true;
+    if (release && moved.unlocked) release.released = true;
     return Number(moved.n) > 0;
   };
   if (!also) return move(db);
@@ -116,66 +116,51 @@ export interface PublishLock {
   released: boolean;
 }
 
-/** Takes the lock (on `conn`, with `key`) and returns whether it did, maybe with rows read in the same statement. */
-type TakeLock<R> = (conn: Kysely<Database>, key: RawBuilder<unknown>) => Promise<{ locked: boolean; taken: R }>;
-
-/** Runs `run` holding the lock `take` takes on one connection; undefined at once when another live worker holds it. Releases it after, unless a statement did. */
-async function holdingPublishLock<R, T>(db: Kysely<Database>, targetId: string, take: TakeLock<R>, run: (lock: PublishLock, taken: R) => Promise<T>): Promise<T | undefined> {
-  return db.connection().execute(async (conn) => {
-    const lock: PublishLock = { conn, key: advisoryKey('publish', targetId), released: false };
-    const unlock = () => sql`SELECT pg_advisory_unlock(${lock.key}) ${PREPARED}`.execute(conn);
-    let took: Awaited<ReturnType<TakeLock<R>>>;
-    try {
-      took = await take(conn, lock.key);
-    } catch (error) {
-      // a statement that failed after taking the lock keeps it (a session lock outlives its transaction), on a connection going back to the pool
-      await unlock().catch(() => undefined);
-      throw error;
-    }
-    if (!took.locked) return undefined;
-    try {
-      return await run(lock, took.taken);
-    } finally {
-      if (!lock.released) await unlock();
-    }
-  });
-}
-
 /**
- * Runs `run` holding the target's publishing lock on one connection (passed
- * to `run`), or returns undefined at once when another live worker holds it.
+ * Runs `run` holding the target's publishing lock on one connection, taken in
+ * the statement that reads the target; undefined at once (nothing read, `run`
+ * not called) when another live worker holds it. `read` selects the target by
+ * id (an `id` column; undefined when there is no such target) and must lock
+ * its row (FOR NO KEY UPDATE OF post_targets). The row is then as fresh as a
+ * read after the lock: a locked row is read in its latest committed version,
+ * after any write in progress, not as of the statement's start. The row lock
+ * ends with the statement, which commits without waiting for the disk (it
+ * wrote nothing a crash could lose). The lock is released after `run`, unless
+ * a statement did (moveTarget's release).
  */
-export function withPublishLock<T>(db: Kysely<Database>, targetId: string, run: (conn: Kysely<Database>) => Promise<T>): Promise<T | undefined> {
-  const take: TakeLock<null> = async (conn, key) => {
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${key}) AS locked ${PREPARED}`.execute(conn);
-    return { locked: rows[0]?.locked === true, taken: null };
-  };
-  return holdingPublishLock(db, targetId, take, (lock) => run(lock.conn));
-}
-
-/**
- * withPublishLock, taking the lock in the statement that reads the target:
- * `read` selects it by id (an `id` column; undefined when there is no such
- * target) and must lock its row (FOR NO KEY UPDATE OF post_targets). The row
- * is then as fresh as a read after the lock: a locked row is read in its
- * latest committed version, after any write in progress, not as of the
- * statement's start. The read runs only when the lock was taken. The row
- * lock ends with the statement, which commits without waiting for the disk
- * (it wrote nothing a crash could lose).
- */
-export function withPublishLockRead<R extends { id: string }, T>(
+export async function withPublishLock<R extends { id: string }, T>(
   db: Kysely<Database>,
   targetId: string,
   // any tables and aliases: the statement only needs the row's shape
   read: SelectQueryBuilder<any, any, R>,
   run: (lock: PublishLock, row: R | undefined) => Promise<T>,
 ): Promise<T | undefined> {
-  const take: TakeLock<R | undefined> = async (conn, key) => {
-    const { rows } = await sql<R & { locked: boolean }>`
-      WITH l AS MATERIALIZED (SELECT pg_try_advisory_lock(${key}) AS locked, set_config('synchronous_commit', 'off', true))
-      SELECT l.locked, t.* FROM l LEFT JOIN LATERAL (${read.where(sql<boolean>`l.locked`)}) AS t ON true ${PREPARED}`.execute(conn);
-    const { locked, ...row } = rows[0]!;
-    return { locked, taken: row.id === null ? undefined : (row as unknown as R) };
-  };
-  return holdingPublishLock(db, targetId, take, run);
+  return db.connection().execute(async (conn) => {
+    const lock: PublishLock = { conn, key: advisoryKey('publish', targetId), released: false };
+    const unlock = () => sql`SELECT pg_advisory_unlock(${lock.key}) ${PREPARED}`.execute(conn);
+    let taken: R & { locked: boolean };
+    try {
+      const { rows } = await sql<R & { locked: boolean }>`
+        WITH l AS MATERIALIZED (SELECT pg_try_advisory_lock(${lock.key}) AS locked, set_config('synchronous_commit', 'off', true))
+        SELECT l.locked, t.* FROM l LEFT JOIN LATERAL (${read.where(sql<boolean>`l.locked`)}) AS t ON true ${PREPARED}`.execute(conn);
+      taken = rows[0]!;
+    } catch (error) {
+      // a statement that failed after taking the lock keeps it (a session lock outlives its transaction), on a connection going back to the pool
+      await unlock().catch(() => undefined);
+      throw error;
+    }
+    const { locked, ...row } = taken;
+    if (!locked) return undefined;
+    try {
+      return await run(lock, row.id === null ? undefined : (row as unknown as R));
+    } finally {
+      if (!lock.released) await unlock();
+    }
+  });
+}
+
+/** When the target is due: its time, or its retry's when later (a target 'publishing' is due at its retry, or at once). */
+export function dueTime(target: Pick<PostTarget, 'status' | 'scheduled_at' | 'next_attempt_at'>): number {
+  const retryAt = target.next_attempt_at?.getTime() ?? 0;
+  return target.status === 'scheduled' ? Math.max(target.scheduled_at.getTime(), retryAt) : retryAt;
 }

@@ -7,7 +7,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PUBLISHABLE_STATUSES, recordPublished, withPublishLock, withPublishLockRead } from '../../server/publishing/targets';
+import { advisoryKey } from '../../server/db';
+import { PUBLISHABLE_STATUSES, recordPublished, withPublishLock } from '../../server/publishing/targets';
 import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
 
 let h: Harness;
@@ -22,12 +23,12 @@ const readTarget = (id: string) => h.fresh.db.selectFrom('post_targets').select(
 
 /** Whether the target's publishing lock is free: a connection of its own (not one from the pool, which may be the holder's) can take it, and gives it back. */
 async function lockIsFree(id: string): Promise<boolean> {
+  const key = advisoryKey('publish', id).compile(h.fresh.db);
   const client = new pg.Client({ connectionString: h.fresh.url });
   await client.connect();
   try {
-    const key = `noor.publish:${id}`;
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
-    if (rows[0]!.locked) await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${key.sql}) AS locked`, [...key.parameters]);
+    if (rows[0]!.locked) await client.query(`SELECT pg_advisory_unlock(${key.sql})`, [...key.parameters]);
     return rows[0]!.locked;
   } finally {
     await client.end();
@@ -40,7 +41,7 @@ it('reads the row a write in progress leaves, once it commits, not the version b
   let reading: Promise<unknown> = Promise.resolve();
   await h.fresh.db.transaction().execute(async (trx) => {
     await trx.updateTable('post_targets').set({ status: 'cancelled' }).where('id', '=', id).execute();
-    reading = withPublishLockRead(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve((read = row?.status)));
+    reading = withPublishLock(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve((read = row?.status)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     // the read waits for this transaction rather than returning 'scheduled'
     expect(read).toBeUndefined();
@@ -52,8 +53,8 @@ it('reads the row a write in progress leaves, once it commits, not the version b
 it('does not read (or run) while another live connection holds the lock, and is free again after', async () => {
   const id = await scheduleTarget(h, { queue: false });
   let ran = false;
-  const inner = await withPublishLock(h.fresh.db, id, async () => {
-    const busy = await withPublishLockRead(h.fresh.db, id, readTarget(id), async () => (ran = true));
+  const inner = await withPublishLock(h.fresh.db, id, readTarget(id), async () => {
+    const busy = await withPublishLock(h.fresh.db, id, readTarget(id), async () => (ran = true));
     return busy;
   });
   expect(inner).toBeUndefined();
@@ -63,12 +64,12 @@ it('does not read (or run) while another live connection holds the lock, and is 
 
 it('a missing target reads as undefined, under the lock', async () => {
   const id = '00000000-0000-4000-8000-000000000000';
-  expect(await withPublishLockRead(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
+  expect(await withPublishLock(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
 });
 
 it('recording the post releases the lock in the same statement, after the row is written', async () => {
   const id = await scheduleTarget(h, { queue: false });
-  const released = await withPublishLockRead(h.fresh.db, id, readTarget(id), async (lock) => {
+  const released = await withPublishLock(h.fresh.db, id, readTarget(id), async (lock) => {
     expect(await lockIsFree(id)).toBe(false);
     const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-1', url: null }, new Date(), 'published', {}, lock);
     expect(moved).toBe(true);
@@ -81,7 +82,7 @@ it('recording the post releases the lock in the same statement, after the row is
 it('a record that moves nothing still releases the lock', async () => {
   const id = await scheduleTarget(h, { queue: false });
   await sql`UPDATE post_targets SET status = 'cancelled' WHERE id = ${id}`.execute(h.fresh.db);
-  const result = await withPublishLockRead(h.fresh.db, id, readTarget(id), async (lock) => {
+  const result = await withPublishLock(h.fresh.db, id, readTarget(id), async (lock) => {
     const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-2', url: null }, new Date(), 'published', {}, lock);
     return { moved, released: lock.released };
   });
@@ -93,6 +94,6 @@ it('a record that moves nothing still releases the lock', async () => {
 it('a read that fails after taking the lock gives it back', async () => {
   const id = await scheduleTarget(h, { queue: false });
   const failing = h.fresh.db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', id).forNoKeyUpdate('post_targets');
-  await expect(withPublishLockRead(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
+  await expect(withPublishLock(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
   expect(await lockIsFree(id)).toBe(true);
 });
