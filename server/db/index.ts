@@ -5,6 +5,7 @@ export { openDatabase, type DatabaseHandle } from './connection';
 export { EmbeddedPostgresError, stopEmbeddedPostgres, withEmbeddedLock, type EmbeddedServer } from './embedded';
 export { MigrationError, migrateToLatest, type MigrationReport } from './migrate';
 export { PREPARED } from './prepared';
+export { compileOnce, type Statement } from './compiled';
 export { advisoryKey, lockUntilCommit, type LockScope } from './advisory-locks';
 export { accountColumns, loadSocialAccount, openSocialAccount, saveSocialAccount, splitAccount, type SocialAccount, type SocialAccountInput } from './social-accounts';
 export * from './schema';

@@ -15,8 +15,18 @@ const MARKER = '/* noor:prepared */';
 /** Ends a query that should run as a prepared statement. */
 export const PREPARED = sql.raw(MARKER);
 
+/** Names by text: the marked texts are a fixed few, and hashing one costs more than looking it up. */
+const names = new Map<string, string>();
+
 /** The statement's name: its text's hash, so one text is one statement on each connection. */
-export const statementName = (text: string): string => `noor_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `noor_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 /** SQLSTATE feature_not_supported: "cached plan must not change result type" (a table under a prepared SELECT * gained or lost a column). */
 const PLAN_CHANGED = '0A000';

@@ -21,12 +21,16 @@ import { adapterOrThrow, type PublishingDeps } from './deps';
 import { MediaUnavailableError, renderState, type PublishMedia, type RenderState } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
-import { PUBLISHABLE_STATUSES, dueTime, failTarget, moveTarget, recordPublished, withPublishLock, type AttemptUpdate, type PublishLock } from './targets';
+import { PUBLISHABLE_STATUSES, dueTime, failTarget, moveTarget, publishLockRead, recordPublished, withPublishLock, type AttemptUpdate, type PublishLock } from './targets';
 
 export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
 
+/** The target's columns publishing reads (a narrow row: parsing a column costs on every publish). */
+const TARGET_COLUMNS = ['id', 'post_id', 'platform', 'status', 'attempts', 'external_id', 'scheduled_at', 'next_attempt_at'] as const;
+type PublishingTarget = Pick<PostTarget, (typeof TARGET_COLUMNS)[number]>;
+
 interface Loaded {
-  target: PostTarget;
+  target: PublishingTarget;
   post: { caption: string; hashtags: string[]; platform_overrides: Record<string, unknown>; render_id: string | null };
   /** The target's account, tokens decrypted, as it was when the lock was taken. */
   account: SocialAccount;
@@ -40,12 +44,14 @@ const loadQuery = (db: Kysely<Database>, targetId: string) =>
     .selectFrom('post_targets')
     .innerJoin('posts', 'posts.id', 'post_targets.post_id')
     .innerJoin('social_accounts as a', 'a.id', 'post_targets.social_account_id')
-    .selectAll('post_targets')
+    .select(TARGET_COLUMNS.map((column) => `post_targets.${column}` as const))
     .select(['posts.caption', 'posts.hashtags', 'posts.platform_overrides', 'posts.render_id'])
     .select(accountColumns('a'))
     .select(renderState(sql.ref('posts.render_id'), sql.ref('post_targets.platform')).as('render_state'))
     .where('post_targets.id', '=', targetId)
     .forNoKeyUpdate('post_targets');
+
+const lockAndLoad = publishLockRead(loadQuery);
 
 function loaded(deps: PublishingDeps, row: InferResult<ReturnType<typeof loadQuery>>[number]): Loaded {
   const { account, rest } = splitAccount(row);
@@ -67,7 +73,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * attempt count is above 1), so an earlier run may have made the post.
  */
 export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
-  const outcome = await withPublishLock(deps.db, targetId, loadQuery(deps.db, targetId), async (lock, row) => {
+  const outcome = await withPublishLock(deps.db, targetId, lockAndLoad, async (lock, row) => {
     if (!row || !PUBLISHABLE_STATUSES.includes(row.status) || row.external_id !== null) return 'skipped';
     return publishLocked({ ...deps, db: lock.conn }, adapterOrThrow(deps, row.platform), loaded(deps, row), runBefore, lock);
   });
@@ -132,11 +138,11 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
   }
 }
 
-function fail(deps: PublishingDeps, target: PostTarget, errorClass: 'auth' | 'invalid' | 'rate_limit' | 'transient', reason: string, attempt: AttemptUpdate = {}): Promise<PublishOutcome> {
+function fail(deps: PublishingDeps, target: PublishingTarget, errorClass: 'auth' | 'invalid' | 'rate_limit' | 'transient', reason: string, attempt: AttemptUpdate = {}): Promise<PublishOutcome> {
   return failTarget(deps.db, target.id, PUBLISHABLE_STATUSES, errorClass, reason, attempt).then(() => 'failed' as const);
 }
 
-async function handleError(deps: PublishingDeps, target: PostTarget, attempt: AttemptUpdate, error: PlatformError, uncertain: boolean): Promise<PublishOutcome> {
+async function handleError(deps: PublishingDeps, target: PublishingTarget, attempt: AttemptUpdate, error: PlatformError, uncertain: boolean): Promise<PublishOutcome> {
   const reason = error.message;
   if (!error.retryable) {
     const hint = error.kind === 'auth' ? (error.details.revoked ? '; the account needs reconnecting' : '; refreshing the token did not help') : '';

@@ -18,22 +18,26 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
 import { TASKS, publishJobKey, queuePublish } from './queue';
-import { dueTime, moveTarget, withPublishLock } from './targets';
+import { dueTime, moveTarget, publishLockRead, withPublishLock } from './targets';
 
 /** Where the target's publish job stands, as a scalar subquery: waiting to be taken (a retry waiting for its time), taken by a worker (live or dead), or null (none). */
 const publishJobState = (targetId: string) =>
-  sql<'waiting' | 'taken' | null>`(SELECT CASE WHEN locked_at IS NULL THEN 'waiting' ELSE 'taken' END FROM graphile_worker.jobs WHERE key = ${publishJobKey(targetId)})`;
+  sql<'waiting' | 'taken' | null>`(SELECT CASE WHEN locked_at IS NULL THEN 'waiting' ELSE 'taken' END FROM graphile_worker.jobs WHERE key = ${publishJobKey('')} || ${targetId}::text)`;
+
+/** The target (its row locked) and its publish job's state, read under the lock. */
+const lockAndRead = publishLockRead((db, id) =>
+  db
+    .selectFrom('post_targets')
+    .select(['id', 'status', 'attempts', 'scheduled_at', 'next_attempt_at', publishJobState(id).as('job')])
+    .where('id', '=', id)
+    .forNoKeyUpdate('post_targets'),
+);
 
 const RECOVER = { action: 'post_target.recover', reason: 'left unfinished by a worker that stopped' } as const;
 
 /** Queues the stalled target again, under its lock; false when it is not stalled after all (a live worker holds it, or it moved on). */
 function recoverOne(db: Kysely<Database>, id: string, now: Date, stalledAfterMs: number): Promise<boolean | undefined> {
-  const read = db
-    .selectFrom('post_targets')
-    .select(['id', 'status', 'attempts', 'scheduled_at', 'next_attempt_at', publishJobState(id).as('job')])
-    .where('id', '=', id)
-    .forNoKeyUpdate('post_targets');
-  return withPublishLock(db, id, read, async ({ conn }, row) => {
+  return withPublishLock(db, id, lockAndRead, async ({ conn }, row) => {
     if (!row) return false;
     const stalled = row.job === 'taken' || (row.job === null && dueTime(row) < now.getTime() - stalledAfterMs);
     if (row.status === 'scheduled' && stalled) {

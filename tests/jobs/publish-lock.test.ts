@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { advisoryKey } from '../../server/db';
-import { PUBLISHABLE_STATUSES, recordPublished, withPublishLock } from '../../server/publishing/targets';
+import { PUBLISHABLE_STATUSES, publishLockRead, recordPublished, withPublishLock } from '../../server/publishing/targets';
 import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
 
 let h: Harness;
@@ -19,7 +19,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const readTarget = (id: string) => h.fresh.db.selectFrom('post_targets').select(['id', 'status']).where('id', '=', id).forNoKeyUpdate('post_targets');
+const readTarget = publishLockRead((db, id) => db.selectFrom('post_targets').select(['id', 'status']).where('id', '=', id).forNoKeyUpdate('post_targets'));
 
 /** Whether the target's publishing lock is free: a connection of its own (not one from the pool, which may be the holder's) can take it, and gives it back. */
 async function lockIsFree(id: string): Promise<boolean> {
@@ -41,7 +41,7 @@ it('reads the row a write in progress leaves, once it commits, not the version b
   let reading: Promise<unknown> = Promise.resolve();
   await h.fresh.db.transaction().execute(async (trx) => {
     await trx.updateTable('post_targets').set({ status: 'cancelled' }).where('id', '=', id).execute();
-    reading = withPublishLock(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve((read = row?.status)));
+    reading = withPublishLock(h.fresh.db, id, readTarget, (_lock, row) => Promise.resolve((read = row?.status)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     // the read waits for this transaction rather than returning 'scheduled'
     expect(read).toBeUndefined();
@@ -53,8 +53,8 @@ it('reads the row a write in progress leaves, once it commits, not the version b
 it('does not read (or run) while another live connection holds the lock, and is free again after', async () => {
   const id = await scheduleTarget(h, { queue: false });
   let ran = false;
-  const inner = await withPublishLock(h.fresh.db, id, readTarget(id), async () => {
-    const busy = await withPublishLock(h.fresh.db, id, readTarget(id), async () => (ran = true));
+  const inner = await withPublishLock(h.fresh.db, id, readTarget, async () => {
+    const busy = await withPublishLock(h.fresh.db, id, readTarget, async () => (ran = true));
     return busy;
   });
   expect(inner).toBeUndefined();
@@ -64,12 +64,12 @@ it('does not read (or run) while another live connection holds the lock, and is 
 
 it('a missing target reads as undefined, under the lock', async () => {
   const id = '00000000-0000-4000-8000-000000000000';
-  expect(await withPublishLock(h.fresh.db, id, readTarget(id), (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
+  expect(await withPublishLock(h.fresh.db, id, readTarget, (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
 });
 
 it('recording the post releases the lock in the same statement, after the row is written', async () => {
   const id = await scheduleTarget(h, { queue: false });
-  const released = await withPublishLock(h.fresh.db, id, readTarget(id), async (lock) => {
+  const released = await withPublishLock(h.fresh.db, id, readTarget, async (lock) => {
     expect(await lockIsFree(id)).toBe(false);
     const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-1', url: null }, new Date(), 'published', {}, lock);
     expect(moved).toBe(true);
@@ -82,7 +82,7 @@ it('recording the post releases the lock in the same statement, after the row is
 it('a record that moves nothing still releases the lock', async () => {
   const id = await scheduleTarget(h, { queue: false });
   await sql`UPDATE post_targets SET status = 'cancelled' WHERE id = ${id}`.execute(h.fresh.db);
-  const result = await withPublishLock(h.fresh.db, id, readTarget(id), async (lock) => {
+  const result = await withPublishLock(h.fresh.db, id, readTarget, async (lock) => {
     const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-2', url: null }, new Date(), 'published', {}, lock);
     return { moved, released: lock.released };
   });
@@ -93,7 +93,7 @@ it('a record that moves nothing still releases the lock', async () => {
 
 it('a read that fails after taking the lock gives it back', async () => {
   const id = await scheduleTarget(h, { queue: false });
-  const failing = h.fresh.db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', id).forNoKeyUpdate('post_targets');
+  const failing = publishLockRead((db, targetId) => db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', targetId).forNoKeyUpdate('post_targets'));
   await expect(withPublishLock(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
   expect(await lockIsFree(id)).toBe(true);
 });
