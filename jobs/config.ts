@@ -4,6 +4,12 @@
 import { DEFAULT_PUBLISHING_POLICY, type PublishingPolicy } from '../server/publishing/policy';
 
 export interface WorkerConfig {
+  /**
+   * Jobs run at once. Most of a worker's jobs wait on the network (an upload
+   * takes seconds), and publishing jobs share their statements (a publishing
+   * session), so many run at once cheaply; the CPU-heavy ones (renders and
+   * renditions on this machine) take one slot at a time, in order.
+   */
   concurrency: number;
   /** How often graphile-worker looks for jobs due in the future. */
   pollIntervalMs: number;
@@ -29,7 +35,7 @@ export interface WorkerConfig {
 export const DEFAULT_CRONTAB = ['0 */6 * * * collect_analytics', '30 3 * * * retention_cleanup', '15 * * * * expand_series'].join('\n');
 
 export const DEFAULT_WORKER_CONFIG: WorkerConfig = {
-  concurrency: 4,
+  concurrency: 32,
   pollIntervalMs: 1000,
   recoverEveryMs: 60_000,
   stalledJobAfterMs: 30_000,

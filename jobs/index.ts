@@ -3,7 +3,7 @@
 export { DEFAULT_CRONTAB, DEFAULT_WORKER_CONFIG, type WorkerConfig } from './config';
 export type { PrepareRendition, RenderVideo, StoredFiles, WorkerDeps } from './ports';
 export { makeTaskList } from './task-list';
-export { ensureJobQueue, runWorker, type RunWorkerOptions, type RunningWorker } from './worker';
+export { ensureJobQueue, jobPoolSize, runWorker, type RunWorkerOptions, type RunningWorker } from './worker';
 export { expandSeriesWindow, seriesPostTemplateSchema } from './expand-series';
 export { collectAnalytics } from './collect-analytics';
 export { cleanupRenders } from './retention-cleanup';

@@ -6,6 +6,7 @@
 // publishing that an earlier run may have made the post.
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
+import type { PublishSession } from '../server/publishing/publish-session';
 import { publishTarget } from '../server/publishing/publish-target';
 import { TASKS } from '../server/publishing/queue';
 import { parsePayload } from './payload';
@@ -14,9 +15,9 @@ import type { WorkerDeps } from './ports';
 export const publishPostPayload = z.object({ targetId: z.uuid() });
 
 export const publishPostTask =
-  (deps: WorkerDeps): Task =>
+  (deps: WorkerDeps, session: PublishSession): Task =>
   async (payload, helpers) => {
     const { targetId } = parsePayload(TASKS.publishPost, publishPostPayload, payload);
-    const outcome = await publishTarget(deps, targetId, helpers.job.attempts > 1);
+    const outcome = await publishTarget(deps, session, targetId, helpers.job.attempts > 1);
     helpers.logger.info(`publish_post ${targetId}: ${outcome}`);
   };

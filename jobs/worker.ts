@@ -2,7 +2,8 @@
 // pool to the same database (idle connections kept: the embedded Postgres
 // stops when its last client leaves), plus the sweep that re-queues targets a
 // dead worker left unfinished — at start and every recoverEveryMs — and the
-// due alarm that starts a job at its due instant rather than the next poll. Rides
+// due alarm that starts a job at its due instant rather than the next poll, and
+// the publishing session publish_post shares (publish-session.ts). Rides
 // out a database restart: lost connections are dropped and made again, and
 // graphile-worker retries its own queries (take, complete, fail a job) while
 // the database is away instead of failing them. On stop, running jobs are
@@ -14,7 +15,9 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../server/db';
 import { errorReason } from '../server/db/errors';
+import { PublishSession } from '../server/publishing/publish-session';
 import { recoverStalledPublishes } from '../server/publishing/recover';
+import { PUBLISHABLE_STATUSES } from '../server/publishing/targets';
 import type { WorkerConfig } from './config';
 import { startDueAlarm } from './due-alarm';
 import type { WorkerDeps } from './ports';
@@ -53,6 +56,14 @@ const CONNECTION_FAILURE = '08006';
  * outage shows several. Taking, completing and failing a job are safe to repeat.
  */
 const CONNECTION_LOST_CODES = ['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', CONNECTION_FAILURE, 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'];
+
+/**
+ * Connections in graphile-worker's pool. A job holds one only while it is
+ * taken and completed (publishing uses its own), so many job slots share a
+ * few connections, and a worker stays well inside Postgres's connection limit
+ * (100 by default) with the web app and other workers beside it.
+ */
+export const jobPoolSize = (concurrency: number) => Math.min(concurrency + 2, 12);
 
 const jobPool = (url: string, max: number) => {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
@@ -105,14 +116,15 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const { config, deps } = options;
   const logger = options.logger ?? new Logger(consoleLogFactory);
   for (const code of CONNECTION_LOST_CODES) RETRYABLE_ERROR_CODES[code] = { minDelay: 200, maxDelay: 5000 };
-  const pgPool = jobPool(options.url, config.concurrency + 2);
+  const pgPool = jobPool(options.url, jobPoolSize(config.concurrency));
   const events: WorkerEvents = new EventEmitter();
   const workerIds: string[] = [];
   events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
+  const session = new PublishSession(options.url, PUBLISHABLE_STATUSES);
   const runner = await run({
     pgPool,
     events,
-    taskList: makeTaskList(deps, config),
+    taskList: makeTaskList(deps, config, session),
     crontab: config.crontab,
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,
@@ -126,7 +138,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
     clearInterval(timer);
     alarm.stop();
     await unlockJobs(pgPool, workerIds, logger);
-    await pgPool.end();
+    await Promise.all([pgPool.end(), session.close()]);
   });
   let stopping: Promise<void> | undefined;
   return {

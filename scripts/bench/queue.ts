@@ -5,7 +5,7 @@
 // at once (so the platform is not the bottleneck), through the real worker and
 // task list: posts/s from the due instant to the last publish, and lateness
 // (published_at − scheduled_at) p50/p99. Both run at the worker's production
-// concurrency and poll interval.
+// concurrency, job pool size and poll interval.
 // Method: both sides get the same warm-up first (one run of min(N, 300) jobs,
 // then one of min(N, 300) posts: prepared statements, JIT, caches), then are
 // measured in R rounds (default 3) alternating raw, Noor, raw, Noor, … in the
@@ -19,7 +19,7 @@ import { EventEmitter } from 'node:events';
 import { parseArgs } from 'node:util';
 import { makeWorkerUtils, run, type WorkerEvents } from 'graphile-worker';
 import { sql } from 'kysely';
-import { DEFAULT_WORKER_CONFIG, runWorker, type WorkerConfig } from '../../jobs';
+import { DEFAULT_WORKER_CONFIG, jobPoolSize, runWorker, type WorkerConfig } from '../../jobs';
 import { median } from '../../server/analyze/stats';
 import type { PlatformAdapter } from '../../server/platforms/adapter';
 import { DEFAULT_PUBLISHING_POLICY, TASKS, queuePublish } from '../../server/publishing';
@@ -57,7 +57,7 @@ async function rawJobsPerSec(url: string, count: number): Promise<number> {
   const events: WorkerEvents = new EventEmitter();
   const runner = await run({
     connectionString: url,
-    maxPoolSize: config.concurrency + 2,
+    maxPoolSize: jobPoolSize(config.concurrency),
     taskList: { [task]: async () => undefined },
     concurrency: config.concurrency,
     pollInterval: config.pollIntervalMs,

@@ -35,14 +35,23 @@ const types = {
     oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-async function connect(url: string, source: string, embedded: boolean): Promise<Kysely<Database>> {
-  // The embedded server is stopped once no client is connected, so keep idle connections open.
-  const pool = new pg.Pool({ Client: PreparingClient, connectionString: url, types, ...(embedded ? { idleTimeoutMillis: 0 } : {}) });
+/**
+ * A Kysely on a pool of `max` connections to `url` (prepared statements,
+ * bigints as numbers). A connection the server drops is discarded, and the
+ * next query opens a new one. `keepIdle`: idle connections stay open.
+ */
+export function poolDatabase(url: string, { max, keepIdle }: { max?: number; keepIdle: boolean }): Kysely<Database> {
+  const pool = new pg.Pool({ Client: PreparingClient, connectionString: url, types, ...(max === undefined ? {} : { max }), ...(keepIdle ? { idleTimeoutMillis: 0 } : {}) });
   // An idle connection the server drops is discarded by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
   // A connection lost while checked out fails its query; the error event itself must not end the process.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+async function connect(url: string, source: string, embedded: boolean): Promise<Kysely<Database>> {
+  // The embedded server is stopped once no client is connected, so keep idle connections open.
+  const db = poolDatabase(url, { keepIdle: embedded });
   try {
     await sql`SELECT 1`.execute(db);
   } catch (error) {

@@ -46,7 +46,7 @@ export async function checkPublishStatus(deps: PublishingDeps, targetId: string,
   }
   switch (result.state) {
     case 'published':
-      await recordPublished(deps.db, targetId, ['processing'], result, deps.now(), 'processed');
+      await recordPublished(deps.db, { targetId, post: result, at: deps.now(), how: 'processed' }, ['processing']);
       return 'published';
     case 'failed':
       await failTarget(deps.db, targetId, ['processing'], 'invalid', `${target.platform} could not process the upload: ${result.reason}`);

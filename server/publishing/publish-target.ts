@@ -1,5 +1,5 @@
 // Publishes one post target exactly once. Under the target's publishing lock
-// (held by a live worker's connection): skip anything already published or
+// (held by the worker's publishing session, publish-session.ts): skip anything already published or
 // not due; if an earlier attempt may have reached the platform, ask the
 // platform for that post first and record it instead of posting again;
 // validate; upload; record the id/URL and 'published' — or 'processing' plus
@@ -21,7 +21,9 @@ import { adapterOrThrow, type PublishingDeps } from './deps';
 import { MediaUnavailableError, renderState, type PublishMedia, type RenderState } from './media';
 import { retryDelayMs } from './policy';
 import { queuePublish, queueStatusCheck } from './queue';
-import { PUBLISHABLE_STATUSES, dueTime, failTarget, moveTarget, publishLockRead, recordPublished, withPublishLock, type AttemptUpdate, type PublishLock } from './targets';
+import { publishLockRead } from './publish-lock';
+import type { PublishSession } from './publish-session';
+import { PUBLISHABLE_STATUSES, dueTime, failTarget, moveTarget, type AttemptUpdate, type PublishedRecord } from './targets';
 
 export type PublishOutcome = 'published' | 'recovered' | 'processing' | 'retrying' | 'failed' | 'skipped' | 'busy';
 
@@ -38,7 +40,7 @@ interface Loaded {
   render: RenderState | null;
 }
 
-/** The target (its row locked), its post, its account and its render's state: one query, run with the lock taken (withPublishLock). */
+/** The target (its row locked), its post, its account and its render's state: one query, run with the lock taken (publishLockRead). */
 const loadQuery = (db: Kysely<Database>, targetId: string) =>
   db
     .selectFrom('post_targets')
@@ -69,18 +71,36 @@ function draftOf(post: Loaded['post']): PostDraft | string {
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Publishes the target. `runBefore`: this job has run before (graphile-worker's
- * attempt count is above 1), so an earlier run may have made the post.
+ * Publishes the target, holding its publishing lock in `session`. `runBefore`:
+ * this job has run before (graphile-worker's attempt count is above 1), so an
+ * earlier run may have made the post.
  */
-export async function publishTarget(deps: PublishingDeps, targetId: string, runBefore = false): Promise<PublishOutcome> {
-  const outcome = await withPublishLock(deps.db, targetId, lockAndLoad, async (lock, row) => {
+export async function publishTarget(deps: PublishingDeps, session: PublishSession, targetId: string, runBefore = false): Promise<PublishOutcome> {
+  const held = await session.take(lockAndLoad, targetId);
+  if (!held) return 'busy';
+  let released = false;
+  // the record releases the lock in its own statement
+  const record = async (published: PublishedRecord) => {
+    const moved = await session.record(published);
+    released = true;
+    return moved;
+  };
+  try {
+    const { row } = held;
     if (!row || !PUBLISHABLE_STATUSES.includes(row.status) || row.external_id !== null) return 'skipped';
-    return publishLocked({ ...deps, db: lock.conn }, adapterOrThrow(deps, row.platform), loaded(deps, row), runBefore, lock);
-  });
-  return outcome ?? 'busy';
+    return await publishLocked(deps, adapterOrThrow(deps, row.platform), loaded(deps, row), runBefore, record);
+  } finally {
+    if (!released) await session.release(targetId);
+  }
 }
 
-async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { target, post, account, render }: Loaded, runBefore: boolean, lock: PublishLock): Promise<PublishOutcome> {
+async function publishLocked(
+  deps: PublishingDeps,
+  adapter: PlatformAdapter,
+  { target, post, account, render }: Loaded,
+  runBefore: boolean,
+  record: (published: PublishedRecord) => Promise<boolean>,
+): Promise<PublishOutcome> {
   const dueAt = dueTime(target);
   if (dueAt > deps.now().getTime()) {
     // moved later since the job was queued: run at the new time instead
@@ -100,7 +120,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
       const existing = await withAccountTokens(deps, adapter, account, (tokens) => adapter.findExisting(tokens, { targetId: target.id, caption }));
       if (existing) {
         // the attempt that made it: counted already when it left the target 'publishing'
-        await recordPublished(deps.db, target.id, from, existing, deps.now(), 'recovered', target.status === 'publishing' ? {} : { attempts: target.attempts + 1 }, lock);
+        await record({ targetId: target.id, post: existing, at: deps.now(), how: 'recovered', attempt: target.status === 'publishing' ? {} : { attempts: target.attempts + 1 } });
         return 'recovered';
       }
       mayExist = false;
@@ -122,7 +142,7 @@ async function publishLocked(deps: PublishingDeps, adapter: PlatformAdapter, { t
     mayExist = true;
     const result = await withAccountTokens(deps, adapter, account, (tokens) => adapter.publish(tokens, request));
     if (result.state === 'published') {
-      await recordPublished(deps.db, target.id, from, result, deps.now(), 'published', attempt, lock);
+      await record({ targetId: target.id, post: result, at: deps.now(), how: 'published', attempt });
       return 'published';
     }
     const checkAt = new Date(deps.now().getTime() + result.pollAfterMs);

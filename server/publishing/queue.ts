@@ -60,9 +60,10 @@ const RENDER_JOB_ATTEMPTS = 3;
 const RENDITION_JOB_ATTEMPTS = 5;
 
 /**
- * Renders on this machine go through one named queue: a local render uses
- * every core (Chromium tabs and ffmpeg), so they run one at a time while the
- * other job slots keep publishing. Lambda renders run side by side.
+ * The work that loads this machine's cores goes through one named queue: a
+ * local render (Chromium tabs and ffmpeg) and a rendition (an ffmpeg
+ * transcode) each use every core, so they run one at a time, in order, while
+ * the other job slots keep publishing. Lambda renders run side by side.
  */
 const LOCAL_RENDER_QUEUE = 'local_render';
 
@@ -70,7 +71,7 @@ export const queueRender = (db: Kysely<Database>, renderId: string, backend: Ren
   queueJob(db, TASKS.renderVideo, { renderId }, { jobKey: renderJobKey(renderId), maxAttempts: RENDER_JOB_ATTEMPTS, ...(backend === 'local' ? { queueName: LOCAL_RENDER_QUEUE } : {}) });
 
 export const queueRendition = (db: Kysely<Database>, renderId: string, platform: Platform) =>
-  queueJob(db, TASKS.prepareRendition, { renderId, platform }, { jobKey: renditionJobKey(renderId, platform), maxAttempts: RENDITION_JOB_ATTEMPTS });
+  queueJob(db, TASKS.prepareRendition, { renderId, platform }, { jobKey: renditionJobKey(renderId, platform), maxAttempts: RENDITION_JOB_ATTEMPTS, queueName: LOCAL_RENDER_QUEUE });
 
 export interface QueuedJob {
   /** Queued or running, with attempts left. */

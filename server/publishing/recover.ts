@@ -18,7 +18,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
 import { TASKS, publishJobKey, queuePublish } from './queue';
-import { dueTime, moveTarget, publishLockRead, withPublishLock } from './targets';
+import { publishLockRead, withPublishLock } from './publish-lock';
+import { dueTime, moveTarget } from './targets';
 
 /** Where the target's publish job stands, as a scalar subquery: waiting to be taken (a retry waiting for its time), taken by a worker (live or dead), or null (none). */
 const publishJobState = (targetId: string) =>
@@ -37,7 +38,7 @@ const RECOVER = { action: 'post_target.recover', reason: 'left unfinished by a w
 
 /** Queues the stalled target again, under its lock; false when it is not stalled after all (a live worker holds it, or it moved on). */
 function recoverOne(db: Kysely<Database>, id: string, now: Date, stalledAfterMs: number): Promise<boolean | undefined> {
-  return withPublishLock(db, id, lockAndRead, async ({ conn }, row) => {
+  return withPublishLock(db, id, lockAndRead, async (conn, row) => {
     if (!row) return false;
     const stalled = row.job === 'taken' || (row.job === null && dueTime(row) < now.getTime() - stalledAfterMs);
     if (row.status === 'scheduled' && stalled) {

@@ -1,15 +1,11 @@
 // State changes of a post target, each atomic with its audit row (one statement):
 // a target moves only from the statuses the caller expects (row locked FOR
-// UPDATE), so two workers can never both move it. Also the single-connection
-// advisory lock that marks "a live worker is publishing this target": it dies
-// with the worker's connection, which is how a crash is told from a slow upload.
-// Anything that changes a target a worker may be publishing (a user cancelling
-// or moving it) must hold this lock too. Publishing takes the lock in the
-// statement that reads the target (withPublishLock) and releases it in the
-// statement that records the outcome (moveTarget's release), so holding it
-// costs no round trip of its own. Publishing runs these statements for every
-// target, so each is built once (compileOnce) and runs as a prepared statement.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+// UPDATE), so two workers can never both move it. Publishing runs these
+// statements for every target, so each is built once (compileOnce) and runs
+// as a prepared statement; recording published posts takes many targets in
+// one statement (publish-session.ts combines the records of jobs running at
+// once), and can release their publishing locks (publish-lock.ts) in it.
+import { sql, type Kysely } from 'kysely';
 import { PREPARED, advisoryKey, compileOnce, type Database, type JsonObject, type PostTarget, type PostTargetStatus, type PostTargetUpdate, type PublishErrorClass, type Statement } from '../db';
 
 export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', 'publishing'];
@@ -20,16 +16,7 @@ export const PUBLISHABLE_STATUSES: readonly PostTargetStatus[] = ['scheduled', '
  * changes nothing) when the target is not in one of `from`. The check, the
  * change and the audit row are one statement (the row is locked FOR UPDATE
  * and its status checked again on the latest version), so a move is one
- * round trip; with `also` it runs in a transaction with it. With `release`
- * (a publishing lock held on `db`, and no `also`) the same statement releases
- * the lock once the row is written: a worker that takes the lock next and
- * reads the row (withPublishLock, which locks the row) waits for this
- * statement's commit and reads what it wrote. With `flushedByJob` the
- * statement commits without waiting for the disk: the caller is a job
- * (publish_post) whose completion graphile-worker commits after it, and that
- * commit's flush writes this one's too (the log is written in order); a crash
- * before then leaves the job taken, so it runs again and asks the platform
- * before posting.
+ * round trip; with `also` it runs in a transaction with it.
  */
 export async function moveTarget(
   db: Kysely<Database>,
@@ -38,15 +25,13 @@ export async function moveTarget(
   patch: PostTargetUpdate & { status: PostTargetStatus },
   action: string,
   details: JsonObject = {},
-  { also, release, flushedByJob = false }: { also?: (trx: Kysely<Database>) => Promise<void>; release?: PublishLock; flushedByJob?: boolean } = {},
+  { also }: { also?: (trx: Kysely<Database>) => Promise<void> } = {},
 ): Promise<boolean> {
-  if (release && (also || release.conn !== db || release.targetId !== targetId)) throw new Error("moveTarget: release takes the target's lock held on db, and no also");
   // kysely leaves out a column set to undefined; so does the statement's shape
   const set = Object.entries(patch).filter(([, value]) => value !== undefined);
-  const statement = moveStatement({ from, columns: set.map(([column]) => column), release: release !== undefined, flushedByJob });
+  const statement = moveStatement(from, set.map(([column]) => column));
   const move = async (conn: Kysely<Database>) => {
     const [moved] = await statement(conn, targetId, action, JSON.stringify(details), ...set.map(([, value]) => value));
-    if (release && moved!.unlocked) release.released = true;
     return Number(moved!.n) > 0;
   };
   if (!also) return move(db);
@@ -57,24 +42,15 @@ export async function moveTarget(
   });
 }
 
-/** What a move statement's text depends on: the statuses it moves from, the columns it sets, whether it releases the lock or leaves its flush to the job. */
-interface MoveShape {
-  from: readonly PostTargetStatus[];
-  columns: string[];
-  release: boolean;
-  flushedByJob: boolean;
-}
-
 type MoveValues = [targetId: string, action: string, details: string, ...set: unknown[]];
-const moveStatements = new Map<string, Statement<MoveValues, { n: string; unlocked?: boolean }>>();
+const moveStatements = new Map<string, Statement<MoveValues, { n: string }>>();
 
-/** moveTarget's statement for one shape, built once (a handful of shapes: one per kind of move). */
-function moveStatement(shape: MoveShape): Statement<MoveValues, { n: string; unlocked?: boolean }> {
-  const key = JSON.stringify(shape);
+/** moveTarget's statement for the statuses it moves from and the columns it sets, built once (a handful: one per kind of move). */
+function moveStatement(from: readonly PostTargetStatus[], columns: string[]): Statement<MoveValues, { n: string }> {
+  const key = `${from.join()}|${columns.join()}`;
   let statement = moveStatements.get(key);
   if (!statement) {
-    const { from, columns, release, flushedByJob } = shape;
-    statement = compileOnce<MoveValues, { n: string; unlocked?: boolean }>(3 + columns.length, (db, targetId, action, details, ...values) => {
+    statement = compileOnce<MoveValues, { n: string }>(3 + columns.length, (db, targetId, action, details, ...values) => {
       const patch = Object.fromEntries(columns.map((column, i) => [column, values[i]])) as PostTargetUpdate;
       const status = values[columns.indexOf('status')];
       return db
@@ -95,11 +71,8 @@ function moveStatement(shape: MoveShape): Statement<MoveValues, { n: string; unl
                 ]),
             ),
         )
-        // the count reads every moved row first, so the lock is released after the row is written and locked
         .selectFrom((q) => q.selectFrom('moved').select((eb) => eb.fn.countAll<string>().as('n')).as('m'))
         .select('m.n')
-        .$if(release, (q) => q.select(sql<boolean>`pg_advisory_unlock(${advisoryKey('publish', targetId)})`.as('unlocked')))
-        .$if(flushedByJob, (q) => q.select(sql<string>`set_config('synchronous_commit', 'off', true)`.as('commit')))
         .modifyEnd(PREPARED);
     });
     moveStatements.set(key, statement);
@@ -115,90 +88,81 @@ export function failTarget(db: Kysely<Database>, targetId: string, from: readonl
   return moveTarget(db, targetId, from, { status: 'failed', last_error: reason, error_class: errorClass, next_attempt_at: null, ...attempt }, 'post_target.failed', { errorClass, reason });
 }
 
-/** Records the platform's post: the id, the URL, published — in one statement. */
-export function recordPublished(
-  db: Kysely<Database>,
-  targetId: string,
-  from: readonly PostTargetStatus[],
-  post: { externalId: string; url: string | null },
-  at: Date,
-  how: 'published' | 'recovered' | 'processed',
-  attempt: AttemptUpdate = {},
-  /** publish_post's lock on the target: this statement releases it, and leaves its flush to the job's completion (moveTarget's release and flushedByJob). */
-  publishing?: PublishLock,
-): Promise<boolean> {
-  return moveTarget(
-    db,
-    targetId,
-    from,
-    { status: 'published', external_id: post.externalId, external_url: post.url, published_at: at, last_error: null, error_class: null, next_attempt_at: null, publish_handle: null, ...attempt },
-    'post_target.published',
-    { externalId: post.externalId, url: post.url, how, ...(attempt.attempts === undefined ? {} : { attempt: attempt.attempts }) },
-    { release: publishing, flushedByJob: publishing !== undefined },
-  );
+/** A platform's post to record for a target. */
+export interface PublishedRecord {
+  targetId: string;
+  post: { externalId: string; url: string | null };
+  at: Date;
+  how: 'published' | 'recovered' | 'processed';
+  /** The attempt that made it, when this record ends one. */
+  attempt?: AttemptUpdate;
 }
 
-/** A target's publishing lock, held on `conn`. `released` is set when a statement released it (moveTarget's release). */
-export interface PublishLock {
-  readonly conn: Kysely<Database>;
-  readonly targetId: string;
-  released: boolean;
-}
-
-/** The statement that takes a target's publishing lock and reads the target (publishLockRead). */
-export type PublishLockRead<R> = Statement<[targetId: string], R & { locked: boolean }>;
+type RecordValues = [ids: string[], records: string, from: string[]];
+type RecordRow = { id: string; moved: boolean; unlocked?: boolean };
 
 /**
- * The statement withPublishLock runs, built once: it takes the lock and, when
- * it got it, reads the target with `read`. `read` selects the target by the id
- * it is given (an `id` column; no row when there is no such target) and must
- * lock its row (FOR NO KEY UPDATE OF post_targets). The row is then as fresh
- * as a read after the lock: a locked row is read in its latest committed
- * version, after any write in progress, not as of the statement's start. The
- * row lock ends with the statement, which commits without waiting for the
- * disk (it wrote nothing a crash could lose).
+ * The statement that records many targets' posts (id, URL, published, and the
+ * attempt), each only from one of the statuses given, with an audit row each;
+ * one row per target, in order: whether it moved and, with `release`, whether
+ * its publishing lock (held on the same connection) was released. The lock is
+ * released after the targets' rows are written and locked (the count reads
+ * every moved row first), so a worker that takes it next and reads the row
+ * (publish-lock.ts, which locks the row) waits for this statement's commit and
+ * reads what it wrote. With `release` the statement also commits without
+ * waiting for the disk: its caller is publish_post, whose job completion
+ * graphile-worker commits after it, and that commit's flush writes this one's
+ * too (the log is written in order); a crash before then leaves the job taken,
+ * so it runs again and asks the platform before posting.
  */
-export function publishLockRead<R extends { id: string }>(
-  // any tables and aliases: the statement only needs the row's shape
-  read: (db: Kysely<Database>, targetId: string) => SelectQueryBuilder<any, any, R>,
-): PublishLockRead<R> {
-  return compileOnce(1, (db, targetId: string) => sql<R & { locked: boolean }>`
-    WITH l AS MATERIALIZED (SELECT pg_try_advisory_lock(${advisoryKey('publish', targetId)}) AS locked, set_config('synchronous_commit', 'off', true))
-    SELECT l.locked, t.* FROM l LEFT JOIN LATERAL (${read(db, targetId).where(sql<boolean>`l.locked`)}) AS t ON true ${PREPARED}`);
-}
+const recordStatement = (release: boolean) =>
+  compileOnce<RecordValues, RecordRow>(3, (db, ids, records, from) => sql<RecordRow>`
+    WITH input AS (
+      SELECT * FROM json_to_recordset(${records}::json)
+        AS i(id uuid, external_id text, external_url text, published_at timestamptz, attempts int, attempt_started_at timestamptz, details jsonb)),
+    old AS (SELECT t.id, t.status FROM post_targets t WHERE t.id = ANY(${ids}::uuid[]) AND t.status = ANY(${from}::text[]) FOR UPDATE),
+    moved AS (
+      UPDATE post_targets t SET status = 'published', external_id = i.external_id, external_url = i.external_url, published_at = i.published_at,
+        last_error = NULL, error_class = NULL, next_attempt_at = NULL, publish_handle = NULL,
+        attempts = coalesce(i.attempts, t.attempts), attempt_started_at = coalesce(i.attempt_started_at, t.attempt_started_at)
+      FROM old JOIN input i ON i.id = old.id
+      WHERE t.id = old.id AND t.id = ANY(${ids}::uuid[])
+      RETURNING t.id, old.status AS from_status),
+    logged AS (
+      INSERT INTO audit_log (action, subject_type, subject_id, details)
+      SELECT 'post_target.published', 'post_target', m.id::text, jsonb_build_object('from', m.from_status, 'to', 'published') || i.details
+      FROM moved m JOIN input i ON i.id = m.id),
+    done AS MATERIALIZED (SELECT count(*) FROM moved)
+    SELECT r.id, m.id IS NOT NULL AS moved
+      ${release ? sql`, pg_advisory_unlock(${advisoryKey('publish', sql.ref('r.id') as unknown as string)}) AS unlocked, set_config('synchronous_commit', 'off', true)` : sql``}
+    FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS r(id, n) CROSS JOIN done LEFT JOIN moved m ON m.id = r.id
+    ORDER BY r.n ${PREPARED}`);
+
+const recordStatements = { keep: recordStatement(false), release: recordStatement(true) };
 
 /**
- * Runs `run` holding the target's publishing lock on one connection, taken in
- * the statement that reads the target (`statement`, from publishLockRead);
- * undefined at once (nothing read, `run` not called) when another live worker
- * holds it. The lock is released after `run`, unless a statement did
- * (moveTarget's release).
+ * Records the platforms' posts for `records` (distinct targets) in one
+ * statement, each only from one of `from`; with `release`, also releases each
+ * target's publishing lock held on `db` (recordStatement). Resolves with each
+ * target's row, in order.
  */
-export async function withPublishLock<R extends { id: string }, T>(
-  db: Kysely<Database>,
-  targetId: string,
-  statement: PublishLockRead<R>,
-  run: (lock: PublishLock, row: R | undefined) => Promise<T>,
-): Promise<T | undefined> {
-  return db.connection().execute(async (conn) => {
-    const lock: PublishLock = { conn, targetId, released: false };
-    const unlock = () => sql`SELECT pg_advisory_unlock(${advisoryKey('publish', targetId)}) ${PREPARED}`.execute(conn);
-    let taken: R & { locked: boolean };
-    try {
-      [taken] = (await statement(conn, targetId)) as [R & { locked: boolean }];
-    } catch (error) {
-      // a statement that failed after taking the lock keeps it (a session lock outlives its transaction), on a connection going back to the pool
-      await unlock().catch(() => undefined);
-      throw error;
-    }
-    const { locked, ...row } = taken;
-    if (!locked) return undefined;
-    try {
-      return await run(lock, row.id === null ? undefined : (row as unknown as R));
-    } finally {
-      if (!lock.released) await unlock();
-    }
-  });
+export function recordPublishedAll(db: Kysely<Database>, records: readonly PublishedRecord[], from: readonly PostTargetStatus[], { release = false } = {}): Promise<RecordRow[]> {
+  const input = records.map(({ targetId, post, at, how, attempt = {} }) => ({
+    id: targetId,
+    external_id: post.externalId,
+    external_url: post.url,
+    published_at: at,
+    attempts: attempt.attempts ?? null,
+    attempt_started_at: attempt.attempt_started_at ?? null,
+    details: { externalId: post.externalId, url: post.url, how, ...(attempt.attempts === undefined ? {} : { attempt: attempt.attempts }) },
+  }));
+  return (release ? recordStatements.release : recordStatements.keep)(db, records.map((r) => r.targetId), JSON.stringify(input), [...from]);
+}
+
+/** Records one target's platform post: the id, the URL, published — in one statement. False when it was not in one of `from`. */
+export async function recordPublished(db: Kysely<Database>, record: PublishedRecord, from: readonly PostTargetStatus[]): Promise<boolean> {
+  const [row] = await recordPublishedAll(db, [record], from);
+  return row!.moved;
 }
 
 /** When the target is due: its time, or its retry's when later (a target 'publishing' is due at its retry, or at once). */

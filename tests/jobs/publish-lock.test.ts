@@ -3,12 +3,16 @@
 // committed version (a write in progress is waited for, not read past);
 // refused at once while another connection holds it; released by the
 // statement that records the outcome, after the row is written, or else when
-// the work ends, or when the read fails. Real Postgres, two connections.
+// the work ends, or when the read fails. A worker's publishing session shares
+// its statements between jobs and never holds a target twice. Real Postgres,
+// several connections.
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { advisoryKey } from '../../server/db';
-import { PUBLISHABLE_STATUSES, publishLockRead, recordPublished, withPublishLock } from '../../server/publishing/targets';
+import { publishLockRead, withPublishLock } from '../../server/publishing/publish-lock';
+import { PublishSession } from '../../server/publishing/publish-session';
+import { PUBLISHABLE_STATUSES } from '../../server/publishing/targets';
 import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
 
 let h: Harness;
@@ -41,7 +45,7 @@ it('reads the row a write in progress leaves, once it commits, not the version b
   let reading: Promise<unknown> = Promise.resolve();
   await h.fresh.db.transaction().execute(async (trx) => {
     await trx.updateTable('post_targets').set({ status: 'cancelled' }).where('id', '=', id).execute();
-    reading = withPublishLock(h.fresh.db, id, readTarget, (_lock, row) => Promise.resolve((read = row?.status)));
+    reading = withPublishLock(h.fresh.db, id, readTarget, (_conn, row) => Promise.resolve((read = row?.status)));
     await new Promise((resolve) => setTimeout(resolve, 200));
     // the read waits for this transaction rather than returning 'scheduled'
     expect(read).toBeUndefined();
@@ -64,31 +68,61 @@ it('does not read (or run) while another live connection holds the lock, and is 
 
 it('a missing target reads as undefined, under the lock', async () => {
   const id = '00000000-0000-4000-8000-000000000000';
-  expect(await withPublishLock(h.fresh.db, id, readTarget, (_lock, row) => Promise.resolve(row ?? 'none'))).toBe('none');
+  expect(await withPublishLock(h.fresh.db, id, readTarget, (_conn, row) => Promise.resolve(row ?? 'none'))).toBe('none');
 });
 
-it('recording the post releases the lock in the same statement, after the row is written', async () => {
+it('a worker session records the post and releases the lock in the same statement, after the row is written', async () => {
   const id = await scheduleTarget(h, { queue: false });
-  const released = await withPublishLock(h.fresh.db, id, readTarget, async (lock) => {
+  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  try {
+    const held = await session.take(readTarget, id);
+    expect(held?.row?.status).toBe('scheduled');
     expect(await lockIsFree(id)).toBe(false);
-    const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-1', url: null }, new Date(), 'published', {}, lock);
-    expect(moved).toBe(true);
-    return lock.released && (await lockIsFree(id));
-  });
-  expect(released).toBe(true);
-  expect((await targetRow(h, id)).status).toBe('published');
+    // the sweep (a connection of its own) sees the target held by a live worker
+    expect(await withPublishLock(h.fresh.db, id, readTarget, () => Promise.resolve('ran'))).toBeUndefined();
+    expect(await session.record({ targetId: id, post: { externalId: 'ext-1', url: null }, at: new Date(), how: 'published' })).toBe(true);
+    expect(await lockIsFree(id)).toBe(true);
+    expect((await targetRow(h, id)).status).toBe('published');
+  } finally {
+    await session.close();
+  }
 });
 
 it('a record that moves nothing still releases the lock', async () => {
   const id = await scheduleTarget(h, { queue: false });
   await sql`UPDATE post_targets SET status = 'cancelled' WHERE id = ${id}`.execute(h.fresh.db);
-  const result = await withPublishLock(h.fresh.db, id, readTarget, async (lock) => {
-    const moved = await recordPublished(lock.conn, id, PUBLISHABLE_STATUSES, { externalId: 'ext-2', url: null }, new Date(), 'published', {}, lock);
-    return { moved, released: lock.released };
-  });
-  expect(result).toEqual({ moved: false, released: true });
-  expect(await lockIsFree(id)).toBe(true);
-  expect((await targetRow(h, id)).status).toBe('cancelled');
+  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  try {
+    expect((await session.take(readTarget, id))?.row?.status).toBe('cancelled');
+    expect(await session.record({ targetId: id, post: { externalId: 'ext-2', url: null }, at: new Date(), how: 'published' })).toBe(false);
+    expect(await lockIsFree(id)).toBe(true);
+    expect((await targetRow(h, id)).status).toBe('cancelled');
+  } finally {
+    await session.close();
+  }
+});
+
+it("a session's jobs share its statements: concurrent takes each get their own target, and one session never holds a target twice", async () => {
+  const ids = await Promise.all(Array.from({ length: 6 }, () => scheduleTarget(h, { queue: false })));
+  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  try {
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const taken = await Promise.all([...ids, missing].map((id) => session.take(readTarget, id)));
+    expect(taken.map((held) => held?.row?.id)).toEqual([...ids, undefined]);
+    // Postgres would let the same connection take it again; the session refuses
+    expect(await session.take(readTarget, ids[0]!)).toBeUndefined();
+    const records = ids.map((id, i) => session.record({ targetId: id, post: { externalId: `ext-many-${i}`, url: null }, at: new Date(), how: 'published', attempt: { attempts: 1 } }));
+    expect(await Promise.all(records)).toEqual(ids.map(() => true));
+    await session.release(missing);
+    for (const id of ids) expect(await lockIsFree(id)).toBe(true);
+    const rows = await h.fresh.db.selectFrom('post_targets').select(['id', 'status', 'external_id', 'attempts']).where('id', 'in', ids).execute();
+    expect(new Map(rows.map((row) => [row.id, row]))).toEqual(new Map(ids.map((id, i) => [id, { id, status: 'published', external_id: `ext-many-${i}`, attempts: 1 }])));
+    // released, it can be taken again
+    expect((await session.take(readTarget, ids[0]!))?.row?.status).toBe('published');
+    await session.release(ids[0]!);
+  } finally {
+    await session.close();
+  }
 });
 
 it('a read that fails after taking the lock gives it back', async () => {
@@ -96,4 +130,11 @@ it('a read that fails after taking the lock gives it back', async () => {
   const failing = publishLockRead((db, targetId) => db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', targetId).forNoKeyUpdate('post_targets'));
   await expect(withPublishLock(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
   expect(await lockIsFree(id)).toBe(true);
+  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  try {
+    await expect(session.take(failing, id)).rejects.toThrow(/division by zero/);
+    expect(await lockIsFree(id)).toBe(true);
+  } finally {
+    await session.close();
+  }
 });
