@@ -39,6 +39,16 @@ async function lockIsFree(id: string): Promise<boolean> {
   }
 }
 
+/** Runs `run` with a worker's publishing session, closed after. */
+async function withSession(run: (session: PublishSession) => Promise<void>): Promise<void> {
+  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  try {
+    await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
 it('reads the row a write in progress leaves, once it commits, not the version before it', async () => {
   const id = await scheduleTarget(h, { queue: false });
   let read: string | undefined;
@@ -73,8 +83,7 @@ it('a missing target reads as undefined, under the lock', async () => {
 
 it('a worker session records the post and releases the lock in the same statement, after the row is written', async () => {
   const id = await scheduleTarget(h, { queue: false });
-  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
-  try {
+  await withSession(async (session) => {
     const held = await session.take(readTarget, id);
     expect(held?.row?.status).toBe('scheduled');
     expect(await lockIsFree(id)).toBe(false);
@@ -83,29 +92,23 @@ it('a worker session records the post and releases the lock in the same statemen
     expect(await session.record({ targetId: id, post: { externalId: 'ext-1', url: null }, at: new Date(), how: 'published' })).toBe(true);
     expect(await lockIsFree(id)).toBe(true);
     expect((await targetRow(h, id)).status).toBe('published');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 it('a record that moves nothing still releases the lock', async () => {
   const id = await scheduleTarget(h, { queue: false });
   await sql`UPDATE post_targets SET status = 'cancelled' WHERE id = ${id}`.execute(h.fresh.db);
-  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
-  try {
+  await withSession(async (session) => {
     expect((await session.take(readTarget, id))?.row?.status).toBe('cancelled');
     expect(await session.record({ targetId: id, post: { externalId: 'ext-2', url: null }, at: new Date(), how: 'published' })).toBe(false);
     expect(await lockIsFree(id)).toBe(true);
     expect((await targetRow(h, id)).status).toBe('cancelled');
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 it("a session's jobs share its statements: concurrent takes each get their own target, and one session never holds a target twice", async () => {
   const ids = await Promise.all(Array.from({ length: 6 }, () => scheduleTarget(h, { queue: false })));
-  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
-  try {
+  await withSession(async (session) => {
     const missing = '00000000-0000-4000-8000-000000000001';
     const taken = await Promise.all([...ids, missing].map((id) => session.take(readTarget, id)));
     expect(taken.map((held) => held?.row?.id)).toEqual([...ids, undefined]);
@@ -120,9 +123,7 @@ it("a session's jobs share its statements: concurrent takes each get their own t
     // released, it can be taken again
     expect((await session.take(readTarget, ids[0]!))?.row?.status).toBe('published');
     await session.release(ids[0]!);
-  } finally {
-    await session.close();
-  }
+  });
 });
 
 it('a read that fails after taking the lock gives it back', async () => {
@@ -130,11 +131,8 @@ it('a read that fails after taking the lock gives it back', async () => {
   const failing = publishLockRead((db, targetId) => db.selectFrom('post_targets').select(['id', sql<number>`1 / (attempts - attempts)`.as('boom')]).where('id', '=', targetId).forNoKeyUpdate('post_targets'));
   await expect(withPublishLock(h.fresh.db, id, failing, () => Promise.resolve(true))).rejects.toThrow(/division by zero/);
   expect(await lockIsFree(id)).toBe(true);
-  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
-  try {
+  await withSession(async (session) => {
     await expect(session.take(failing, id)).rejects.toThrow(/division by zero/);
     expect(await lockIsFree(id)).toBe(true);
-  } finally {
-    await session.close();
-  }
+  });
 });
