@@ -46,6 +46,7 @@ Usage:
       --spacing MIN         minimum minutes between posts; --location CITY for prayer-relative slots
       --quiet-after-prayer MIN   keep posts out of MIN minutes after each adhan; --clear removes the slots
   noor posts list [--status S]       scheduled and published posts, one line per target
+  noor posts cancel <target>…        cancel targets not yet published (id, or TARGET from posts list)
   noor lambda deploy [options]       deploy the Remotion Lambda function and Noor's site to AWS
       --region REGION       AWS region (default NOOR_LAMBDA_REGION)
       --memory MB           function memory (default 2048); --disk MB (default 2048)
@@ -211,8 +212,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
       case 'posts': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { status: { type: 'string' } } });
-        if (positionals[0] !== 'list' || positionals.length > 1) throw usageError('posts: the subcommand is "list" (noor posts list [--status S])');
-        await (await import('./commands/posts')).postsListCommand({ status: values.status }, readEnv(), out);
+        const posts = await import('./commands/posts');
+        if (positionals[0] === 'cancel') {
+          await posts.postsCancelCommand({ targets: positionals.slice(1) }, readEnv(), out);
+          return 0;
+        }
+        if (positionals[0] !== 'list' || positionals.length > 1) throw usageError('posts: the subcommand is "list" (noor posts list [--status S]) or "cancel" (noor posts cancel TARGET…)');
+        await posts.postsListCommand({ status: values.status }, readEnv(), out);
         return 0;
       }
       case 'presets': {

@@ -1,8 +1,12 @@
 // `noor posts list [--status S]`: one line per post target — when, platform,
 // account, status, attempts, and the post's URL or the last error — soonest
-// first, so what is due and what failed reads at a glance.
+// first, so what is due and what failed reads at a glance. `noor posts cancel
+// TARGET…`: cancels targets not yet published, each named by its id or the
+// start of it that posts list shows.
 import { z } from 'zod';
+import { sql } from 'kysely';
 import { POST_TARGET_STATUSES } from '../../db';
+import { cancelTarget } from '../../publishing/cancel';
 import type { NoorEnv } from '../../env';
 import { CliError } from '../errors';
 import { withMigratedDatabase } from './database';
@@ -43,5 +47,40 @@ export async function postsListCommand(args: { status?: string | undefined }, en
       clip(r.external_url ?? r.last_error ?? r.caption.split('\n')[0] ?? '', 60),
     ]);
     for (const line of formatTable(['WHEN (UTC)', 'PLATFORM', 'ACCOUNT', 'STATUS', 'TRIES', 'TARGET', 'URL / LAST ERROR / CAPTION'], table)) out(line);
+  });
+}
+
+/** The start of a target id that posts list shows (8 hex digits), or more of it, up to the whole id. */
+const targetRefSchema = z.string().regex(/^[0-9a-f]{8}[0-9a-f-]{0,28}$/i, 'give the target id, or its first 8 characters from noor posts list');
+
+export async function postsCancelCommand(args: { targets: string[] }, env: NoorEnv, out: (line: string) => void): Promise<void> {
+  if (args.targets.length === 0) throw new CliError('posts cancel: give the target to cancel (its id, or the TARGET column of noor posts list)');
+  for (const ref of args.targets) {
+    const parsed = targetRefSchema.safeParse(ref);
+    if (!parsed.success) throw new CliError(`target "${ref}": ${parsed.error.issues[0]!.message}`);
+  }
+  await withMigratedDatabase(env, async ({ db }) => {
+    // every reference names exactly one target before anything is cancelled
+    const targets = [];
+    for (const ref of args.targets) {
+      const matches = await db
+        .selectFrom('post_targets')
+        .innerJoin('social_accounts', 'social_accounts.id', 'post_targets.social_account_id')
+        .select(['post_targets.id', 'post_targets.platform', 'post_targets.scheduled_at', 'social_accounts.display_name'])
+        .where(sql<boolean>`post_targets.id::text LIKE ${`${ref.toLowerCase()}%`}`)
+        .limit(2)
+        .execute();
+      if (matches.length === 0) throw new CliError(`target "${ref}": no post target has this id (see noor posts list)`);
+      if (matches.length > 1) throw new CliError(`target "${ref}": more than one target's id starts so; give more of it`);
+      targets.push(matches[0]!);
+    }
+    const refused: string[] = [];
+    for (const target of targets) {
+      const what = `${target.platform} ${target.display_name} at ${target.scheduled_at.toISOString()} (target ${target.id})`;
+      const result = await cancelTarget(db, target.id);
+      if (result.cancelled) out(`Cancelled ${what}`);
+      else refused.push(`${what}: not cancelled, ${result.reason}`);
+    }
+    if (refused.length > 0) throw new CliError(refused.join('\n'));
   });
 }
