@@ -17,7 +17,6 @@ import type { Database } from '../server/db';
 import { errorReason } from '../server/db/errors';
 import { PublishSession } from '../server/publishing/publish-session';
 import { recoverStalledPublishes } from '../server/publishing/recover';
-import { PUBLISHABLE_STATUSES } from '../server/publishing/targets';
 import type { WorkerConfig } from './config';
 import { startDueAlarm } from './due-alarm';
 import type { WorkerDeps } from './ports';
@@ -120,7 +119,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<RunningWorke
   const events: WorkerEvents = new EventEmitter();
   const workerIds: string[] = [];
   events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId));
-  const session = new PublishSession(options.url, PUBLISHABLE_STATUSES);
+  const session = new PublishSession(options.url);
   const runner = await run({
     pgPool,
     events,

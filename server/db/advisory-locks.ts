@@ -13,8 +13,12 @@ import type { Database } from './schema';
 
 export type LockScope = 'publish' | 'refresh' | 'slots' | 'storage';
 
-/** The lock's bigint key, for pg_*advisory_lock functions; the id is a value of its own, so a statement built once (compileOnce) takes any id. */
-export const advisoryKey = (scope: LockScope, id: string): RawBuilder<unknown> => sql`hashtextextended(${`noor.${scope}:`} || ${id}::text, 0)`;
+/**
+ * The lock's bigint key, for pg_*advisory_lock functions. The id is a value
+ * of its own (so a statement built once, compileOnce, takes any id) or a SQL
+ * expression (a column, for a statement over many ids).
+ */
+export const advisoryKey = (scope: LockScope, id: string | RawBuilder<unknown>): RawBuilder<unknown> => sql`hashtextextended(${`noor.${scope}:`} || ${id}::text, 0)`;
 
 /** Takes the lock, waiting for it, until the transaction `trx` ends. */
 export async function lockUntilCommit(trx: Kysely<Database>, scope: LockScope, id: string): Promise<void> {

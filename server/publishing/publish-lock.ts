@@ -33,17 +33,17 @@ export function publishLockRead<R extends { id: string }>(
   read: (db: Kysely<Database>, targetId: string) => SelectQueryBuilder<any, any, R>,
 ): PublishLockRead<R> {
   return compileOnce(1, (db, ids: string[]) => {
-    const id = sql.ref('r.id') as unknown as string;
+    const id = sql.ref('r.id');
     return sql<LockedRow<R>>`
       SELECT r.id AS request_id, l.locked, t.*
       FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS r(id, n)
       CROSS JOIN LATERAL (SELECT pg_try_advisory_lock(${advisoryKey('publish', id)}) AS locked, set_config('synchronous_commit', 'off', true)) AS l
-      LEFT JOIN LATERAL (${read(db, id).where(sql<boolean>`l.locked`)}) AS t ON true
+      LEFT JOIN LATERAL (${read(db, id as unknown as string).where(sql<boolean>`l.locked`)}) AS t ON true
       ORDER BY r.n ${PREPARED}`;
   });
 }
 
-const unlockStatement = compileOnce(1, (_db, ids: string[]) => sql`SELECT pg_advisory_unlock(${advisoryKey('publish', sql.ref('r.id') as unknown as string)}) FROM unnest(${ids}::uuid[]) AS r(id) ${PREPARED}`);
+const unlockStatement = compileOnce(1, (_db, ids: string[]) => sql`SELECT pg_advisory_unlock(${advisoryKey('publish', sql.ref('r.id'))}) FROM unnest(${ids}::uuid[]) AS r(id) ${PREPARED}`);
 
 /** Releases the targets' locks held on `db` (one not held is left alone). */
 export async function releaseLocks(db: Kysely<Database>, targetIds: string[]): Promise<void> {

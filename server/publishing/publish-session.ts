@@ -10,9 +10,9 @@
 // holds a lock once per target (Postgres counts a session's takes), so it
 // keeps the targets its jobs hold and refuses a second job the same target.
 import type { Kysely } from 'kysely';
-import { combined, poolDatabase, type Database, type PostTargetStatus } from '../db';
+import { combined, poolDatabase, type Database } from '../db';
 import { releaseLocks, rowOf, type LockedRow, type PublishLockRead } from './publish-lock';
-import { recordPublishedAll, type PublishedRecord } from './targets';
+import { PUBLISHABLE_STATUSES, recordPublishedAll, type PublishedRecord } from './targets';
 
 /** A target this session holds: its read row (undefined when there is no such target). */
 export interface Held<R> {
@@ -27,11 +27,11 @@ export class PublishSession {
   readonly #record: (record: PublishedRecord) => Promise<boolean>;
   readonly #release: (targetId: string) => Promise<void>;
 
-  /** `from`: the statuses a record moves a target from. */
-  constructor(url: string, from: readonly PostTargetStatus[]) {
+  constructor(url: string) {
     this.#db = poolDatabase(url, { max: 1, keepIdle: true });
+    // a publish records its post from the statuses publishing starts from
     this.#record = combined(async (records: PublishedRecord[]) => {
-      const rows = await recordPublishedAll(this.#db, records, from, { release: true });
+      const rows = await recordPublishedAll(this.#db, records, PUBLISHABLE_STATUSES, { release: true });
       return rows.map((row) => row.moved);
     });
     this.#release = combined(async (targetIds: string[]) => {

@@ -1,9 +1,10 @@
 // Publishes one post target exactly once. Under the target's publishing lock
-// (held by the worker's publishing session, publish-session.ts): skip anything already published or
-// not due; if an earlier attempt may have reached the platform, ask the
-// platform for that post first and record it instead of posting again;
-// validate; upload; record the id/URL and 'published' — or 'processing' plus
-// a status check — with the attempt, in one statement. An earlier attempt may
+// (held by the worker's publishing session, publish-session.ts): skip
+// anything already published or not due; if an earlier attempt may have
+// reached the platform, ask the platform for that post first and record it
+// instead of posting again; validate; upload; record the id/URL and
+// 'published' — or 'processing' plus a status check — with the attempt, in
+// one statement. An earlier attempt may
 // have made the post when the target is 'publishing' (a crash found by the
 // recovery sweep, or a transient error that hid the answer) or when this job
 // has run before (graphile-worker counts a job's attempts when it takes the

@@ -18,6 +18,8 @@ export const TASKS = {
 } as const;
 
 export const publishJobKey = (targetId: string) => `${TASKS.publishPost}:${targetId}`;
+/** publishJobKey in SQL, for a target id that is a value or a SQL expression (a column of the query). */
+export const publishJobKeySql = (targetId: string | RawBuilder<unknown>): RawBuilder<string> => sql`${`${TASKS.publishPost}:`} || ${targetId}::text`;
 export const statusJobKey = (targetId: string) => `${TASKS.checkPublishStatus}:${targetId}`;
 export const renderJobKey = (renderId: string) => `${TASKS.renderVideo}:${renderId}`;
 export const renditionJobKey = (renderId: string, platform: Platform) => `${TASKS.prepareRendition}:${renderId}:${platform}`;

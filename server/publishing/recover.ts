@@ -17,13 +17,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit } from './audit';
-import { TASKS, publishJobKey, queuePublish } from './queue';
+import { TASKS, publishJobKey, publishJobKeySql, queuePublish } from './queue';
 import { publishLockRead, withPublishLock } from './publish-lock';
 import { dueTime, moveTarget } from './targets';
 
 /** Where the target's publish job stands, as a scalar subquery: waiting to be taken (a retry waiting for its time), taken by a worker (live or dead), or null (none). */
 const publishJobState = (targetId: string) =>
-  sql<'waiting' | 'taken' | null>`(SELECT CASE WHEN locked_at IS NULL THEN 'waiting' ELSE 'taken' END FROM graphile_worker.jobs WHERE key = ${publishJobKey('')} || ${targetId}::text)`;
+  sql<'waiting' | 'taken' | null>`(SELECT CASE WHEN locked_at IS NULL THEN 'waiting' ELSE 'taken' END FROM graphile_worker.jobs WHERE key = ${publishJobKeySql(targetId)})`;
 
 /** The target (its row locked) and its publish job's state, read under the lock. */
 const lockAndRead = publishLockRead((db, id) =>
@@ -66,7 +66,7 @@ export async function recoverStalledPublishes(db: Kysely<Database>, now: Date, s
     -- scheduled_at alone first: the index of due targets
     SELECT t.id FROM post_targets t
     WHERE t.status = 'scheduled' AND t.scheduled_at < ${stalledBefore} AND greatest(t.scheduled_at, t.next_attempt_at) < ${stalledBefore}
-      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = ${publishJobKey('')} || t.id::text)`.execute(db);
+      AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j WHERE j.key = ${publishJobKeySql(sql.ref('t.id'))})`.execute(db);
   const recovered: string[] = [];
   // undefined: a live worker holds the lock, so the target is not stalled
   for (const { id } of candidates) if (await recoverOne(db, id, now, stalledAfterMs)) recovered.push(id);

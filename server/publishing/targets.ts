@@ -134,7 +134,7 @@ const recordStatement = (release: boolean) =>
       FROM moved m JOIN input i ON i.id = m.id),
     done AS MATERIALIZED (SELECT count(*) FROM moved)
     SELECT r.id, m.id IS NOT NULL AS moved
-      ${release ? sql`, pg_advisory_unlock(${advisoryKey('publish', sql.ref('r.id') as unknown as string)}) AS unlocked, set_config('synchronous_commit', 'off', true)` : sql``}
+      ${release ? sql`, pg_advisory_unlock(${advisoryKey('publish', sql.ref('r.id'))}) AS unlocked, set_config('synchronous_commit', 'off', true)` : sql``}
     FROM unnest(${ids}::uuid[]) WITH ORDINALITY AS r(id, n) CROSS JOIN done LEFT JOIN moved m ON m.id = r.id
     ORDER BY r.n ${PREPARED}`);
 

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { advisoryKey } from '../../server/db';
 import { publishLockRead, withPublishLock } from '../../server/publishing/publish-lock';
 import { PublishSession } from '../../server/publishing/publish-session';
-import { PUBLISHABLE_STATUSES } from '../../server/publishing/targets';
 import { scheduleTarget, startHarness, targetRow, type Harness } from './harness';
 
 let h: Harness;
@@ -41,7 +40,7 @@ async function lockIsFree(id: string): Promise<boolean> {
 
 /** Runs `run` with a worker's publishing session, closed after. */
 async function withSession(run: (session: PublishSession) => Promise<void>): Promise<void> {
-  const session = new PublishSession(h.fresh.url, PUBLISHABLE_STATUSES);
+  const session = new PublishSession(h.fresh.url);
   try {
     await run(session);
   } finally {

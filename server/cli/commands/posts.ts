@@ -3,8 +3,8 @@
 // first, so what is due and what failed reads at a glance. `noor posts cancel
 // TARGET…`: cancels targets not yet published, each named by its id or the
 // start of it that posts list shows.
-import { z } from 'zod';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { POST_TARGET_STATUSES } from '../../db';
 import { cancelTarget } from '../../publishing/cancel';
 import type { NoorEnv } from '../../env';
